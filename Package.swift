@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Nashra",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nashra", targets: ["nashra"]),
+        .executable(name: "nashra-bench", targets: ["nashra-bench"]),
+        .library(name: "NashraModel", targets: ["NashraModel"]),
+        .library(name: "NashraWriters", targets: ["NashraWriters"]),
+        .library(name: "NashraParse", targets: ["NashraParse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "NashraModel"),
+        .target(name: "NashraXML", dependencies: ["CLibXML2"]),
+        .target(name: "NashraWriters", dependencies: ["NashraModel", "NashraXML"]),
+        .target(name: "NashraParse", dependencies: ["NashraModel", "NashraXML"]),
+        .target(
+            name: "NashraCLI",
+            dependencies: [
+                "NashraModel", "NashraWriters", "NashraParse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "nashra",
+            dependencies: [
+                "NashraCLI",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "nashra-bench",
+            dependencies: ["NashraModel", "NashraWriters", "NashraParse", "NashraXML"]
+        ),
+        .executableTarget(
+            name: "nashra-fuzz",
+            dependencies: ["NashraParse"]
+        ),
+        .target(name: "NashraTestSupport", dependencies: ["NashraModel"], path: "Tests/NashraTestSupport"),
+        .testTarget(name: "NashraModelTests", dependencies: ["NashraModel", "NashraTestSupport"]),
+        .testTarget(name: "NashraXMLTests", dependencies: ["NashraXML", "NashraTestSupport"]),
+        .testTarget(name: "NashraWritersTests", dependencies: ["NashraWriters", "NashraModel", "NashraParse", "NashraTestSupport"]),
+        .testTarget(name: "NashraParseTests", dependencies: ["NashraParse", "NashraModel", "NashraTestSupport"]),
+        .testTarget(name: "NashraCLITests", dependencies: ["NashraTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Strict settings for every target we own (swift-log does the same loop).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ])
+    target.swiftSettings = settings
+}

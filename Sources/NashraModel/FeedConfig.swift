@@ -1,0 +1,123 @@
+public import Foundation
+
+/// The site's feed metadata and settings, read from `nashra.json`
+/// (`INTERFACE.md`, "Configuration"). Missing values get defaults; an unknown
+/// key or a wrong type is an error that names the key.
+public struct FeedConfig: Sendable, Hashable {
+    public var title: String = "نشرة"
+    public var siteURL: URL = URL(string: "https://example.ma/")!
+    /// Where the published feed lives; used for `rel="self"`. Defaults to `siteURL` + `feed.<format>`.
+    public var feedURL: URL?
+    public var description: String?
+    /// BCP 47 tag for the channel; `ar` for the first site.
+    public var language: String = "ar"
+    public var authors: [Author] = []
+    public var icon: URL?
+    public var logo: URL?
+    public var rights: String?
+    /// WebSub hub.
+    public var hub: URL?
+    /// RSS `<ttl>` in minutes.
+    public var ttl: Int?
+    /// Fixed "last build" instant; when absent the newest article's date is used, so output stays deterministic.
+    public var updated: Timestamp?
+    /// Addresses the fetch guard lets through (`127.0.0.1:8080`, `10.0.0.0/8`).
+    public var fetchAllow: [String] = []
+    /// Whether `file:` subscriptions are allowed.
+    public var allowFileURLs: Bool = false
+    /// IANA zone for dates that carry none (`Africa/Casablanca`).
+    public var timeZone: String = "UTC"
+
+    /// The defaults.
+    public init() {}
+
+    /// Keys this version understands.
+    public static let knownKeys: Set<String> = [
+        "title", "siteURL", "feedURL", "description", "language", "authors", "icon", "logo", "rights", "hub",
+        "ttl", "updated", "fetchAllow", "allowFileURLs", "timeZone",
+    ]
+
+    /// Reads a configuration file.
+    /// - Throws: `ConfigError` naming the key that is unknown or of the wrong type.
+    public init(contentsOf url: URL) throws(ConfigError) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ConfigError(key: nil, reason: "cannot read \(url.path): \(error.localizedDescription)")
+        }
+        try self.init(json: data)
+    }
+
+    /// Reads configuration JSON.
+    /// - Throws: `ConfigError` naming the key that is unknown or of the wrong type.
+    public init(json data: Data) throws(ConfigError) {
+        guard let any = try? JSONSerialization.jsonObject(with: data), let object = any as? [String: Any] else {
+            throw ConfigError(key: nil, reason: "the configuration must be a JSON object")
+        }
+        if let unknown = object.keys.sorted().first(where: { !Self.knownKeys.contains($0) }) {
+            throw ConfigError(key: unknown, reason: "unknown key (known: \(Self.knownKeys.sorted().joined(separator: ", ")))")
+        }
+        let r = JSONField(object: object, path: "")
+        do throws(RecordError) {
+            if let v = try r.requiredTextIfPresent("title") { title = v }
+            if let v = try r.url("siteURL") { siteURL = v }
+            feedURL = try r.url("feedURL")
+            description = try r.text("description")
+            if let v = try r.languageTag("language") { language = v }
+            authors = try r.objects("authors", Author.init(fields:))
+            icon = try r.url("icon")
+            logo = try r.url("logo")
+            rights = try r.text("rights")
+            hub = try r.url("hub")
+            ttl = try r.integer("ttl")
+            updated = try r.timestamp("updated")
+            fetchAllow = try r.stringArrayOrCommaList("fetchAllow")
+            allowFileURLs = try r.bool("allowFileURLs") ?? false
+            if let zone = try r.text("timeZone") {
+                guard TimeZone(identifier: zone) != nil else {
+                    throw RecordError(field: "timeZone", reason: "unknown time zone \"\(zone)\"")
+                }
+                timeZone = zone
+            }
+        } catch {
+            throw ConfigError(key: error.field, reason: error.reason)
+        }
+    }
+}
+
+/// A configuration file that could not be used.
+public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The offending key, when one is to blame.
+    public var key: String?
+    public var reason: String
+
+    public init(key: String?, reason: String) {
+        self.key = key
+        self.reason = reason
+    }
+
+    public var description: String {
+        key.map { "configuration key \"\($0)\": \(reason)" } ?? "configuration: \(reason)"
+    }
+}
+
+extension JSONField {
+    func requiredTextIfPresent(_ key: String) throws(RecordError) -> String? {
+        guard object[key] != nil else { return nil }
+        return try requiredText(key)
+    }
+
+    func bool(_ key: String) throws(RecordError) -> Bool? {
+        guard let v = object[key], !(v is NSNull) else { return nil }
+        guard let n = v as? NSNumber, Self.isBoolean(n) else {
+            throw RecordError(field: path + key, reason: "expected true or false, found \(Self.typeName(v))")
+        }
+        return n.boolValue
+    }
+
+    func stringArrayOrCommaList(_ key: String) throws(RecordError) -> [String] {
+        if let s = object[key] as? String {
+            return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return try stringArray(key)
+    }
+}
