@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nashra-bench",
-            dependencies: ["NashraModel", "NashraWriters", "NashraParse", "NashraXML"]
+            dependencies: ["CLibXML2", "NashraModel", "NashraWriters", "NashraParse"]
         ),
         .executableTarget(
             name: "nashra-fuzz",

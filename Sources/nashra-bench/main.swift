@@ -1,1 +1,189 @@
-print("placeholder")
+// nashra-bench: prints Nashra's throughput and memory beside raw libxml2 (and
+// Foundation's XMLParser) in the same run. Every phase runs in its own child
+// process so that its peak RSS is its own. Run from the repository root:
+//
+//   swift run -c release nashra-bench publish [RECORDS]     (default 100000)
+//   swift run -c release nashra-bench parse [SMALL] [HUGE_MB] (default 1000 feeds, 100 MB)
+import Foundation
+import FoundationXML
+import NashraModel
+import NashraParse
+import NashraWriters
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let corpus = ProcessInfo.processInfo.environment["NASHRA_BENCH_CORPUS"] ?? "bench-corpus"
+
+do {
+    switch arguments.first {
+    case "publish": try publishBenchmark(records: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000)
+    case "parse":
+        try parseBenchmark(
+            small: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000, hugeMB: arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100)
+    case "phase": try runPhase(Array(arguments.dropFirst()))
+    default:
+        print("usage: nashra-bench publish [RECORDS] | parse [SMALL_FEEDS] [HUGE_MB]")
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("nashra-bench: \(error)\n".utf8))
+    exit(1)
+}
+
+// MARK: - Drivers
+
+func publishBenchmark(records: Int) throws {
+    try Corpus.ensure(corpus, arguments: ["--only", "articles", "--articles", String(records)], expect: "articles/articles-\(records).ndjson")
+    let file = "\(corpus)/articles/articles-\(records).ndjson"
+    print("# publish: \(records) records from \(file)")
+    var rows: [PhaseResult] = []
+    rows.append(try Measure.best(of: 2, ["phase", "publish-raw", file]))
+    rows.append(try Measure.best(of: 2, ["phase", "publish-nashra", "rss", file]))
+    rows.append(try Measure.best(of: 2, ["phase", "publish-nashra", "atom", file]))
+    rows.append(try Measure.best(of: 2, ["phase", "publish-nashra", "json", file]))
+    Measure.table("streaming from NDJSON (read + validate + write); MB/s of feed written", rows, baseline: "raw-xmlTextWriter-rss")
+
+    var writerRows: [PhaseResult] = []
+    writerRows.append(try Measure.best(of: 3, ["phase", "writer-raw", file, String(records)]))
+    writerRows.append(try Measure.best(of: 3, ["phase", "writer-nashra", "rss", file, String(records)]))
+    writerRows.append(try Measure.best(of: 3, ["phase", "writer-nashra", "atom", file, String(records)]))
+    Measure.table("writers alone (1,000 decoded records written until \(records) items)", writerRows, baseline: "raw-xmlTextWriter-rss")
+}
+
+func parseBenchmark(small: Int, hugeMB: Int) throws {
+    try Corpus.ensure(corpus, arguments: ["--only", "small", "--small-feeds", String(small)], expect: "small/feed-\(String(format: "%04d", small - 1)).xml")
+    try Corpus.ensure(corpus, arguments: ["--only", "huge", "--huge-mb", String(hugeMB)], expect: "huge/feed.xml")
+    for (label, target) in [("\(small) small feeds", "\(corpus)/small"), ("one \(hugeMB) MB feed", "\(corpus)/huge/feed.xml")] {
+        var rows: [PhaseResult] = []
+        rows.append(try Measure.best(of: 3, ["phase", "parse-raw", target]))
+        rows.append(try Measure.best(of: 3, ["phase", "parse-nashra", target]))
+        rows.append(try Measure.best(of: 3, ["phase", "parse-foundation", target]))
+        Measure.table("parse: \(label)", rows, baseline: "raw-libxml2-sax2")
+    }
+}
+
+// MARK: - Phases (child processes)
+
+func runPhase(_ a: [String]) throws {
+    switch a.first {
+    case "publish-raw":
+        try Measure.phase("raw-xmlTextWriter-rss") {
+            let loop = RawRSSLoop()
+            loop.begin(title: "bench", link: "https://example.ma/")
+            var items = 0
+            try ArticleRecordReader(path: a[1]).forEach {
+                if case .article(let article) = $0 {
+                    loop.write(article)
+                    items += 1
+                }
+            }
+            loop.finish()
+            return (loop.bytesWritten, items)
+        }
+    case "publish-nashra":
+        let format = FeedFormat(rawValue: a[1])!
+        try Measure.phase("nashra-\(a[1])") {
+            var bytes = 0
+            var items = 0
+            let channel = FeedChannel(config: FeedConfig(), format: format, updated: Timestamp(date: Date(timeIntervalSince1970: 0)))
+            let writer = try makeFeedWriter(format: format, channel: channel) { bytes += $0.count }
+            try writer.begin()
+            try ArticleRecordReader(path: a[2]).forEach {
+                if case .article(let article) = $0 {
+                    try writer.write(article)
+                    items += 1
+                }
+            }
+            try writer.finish()
+            return (bytes, items)
+        }
+    case "writer-raw":
+        let sample = try loadSample(a[1])
+        let count = Int(a[2])!
+        Measure.phase("raw-xmlTextWriter-rss") {
+            let loop = RawRSSLoop()
+            loop.begin(title: "bench", link: "https://example.ma/")
+            for i in 0..<count { loop.write(sample[i % sample.count]) }
+            loop.finish()
+            return (loop.bytesWritten, count)
+        }
+    case "writer-nashra":
+        let format = FeedFormat(rawValue: a[1])!
+        let sample = try loadSample(a[2])
+        let count = Int(a[3])!
+        try Measure.phase("nashra-\(a[1])") {
+            var bytes = 0
+            let channel = FeedChannel(config: FeedConfig(), format: format, updated: Timestamp(date: Date(timeIntervalSince1970: 0)))
+            let writer = try makeFeedWriter(format: format, channel: channel) { bytes += $0.count }
+            try writer.begin()
+            for i in 0..<count { try writer.write(sample[i % sample.count]) }
+            try writer.finish()
+            return (bytes, count)
+        }
+    case "parse-raw":
+        Measure.phase("raw-libxml2-sax2") {
+            var bytes = 0
+            for file in xmlFiles(a[1]) {
+                guard let handle = FileHandle(forReadingAtPath: file) else { continue }
+                var chunks = FileChunks(handle: handle)
+                bytes += RawSAXPass.parse(&chunks)
+                try? handle.close()
+            }
+            return (bytes, 0)
+        }
+    case "parse-nashra":
+        try Measure.phase("nashra") {
+            var bytes = 0
+            var items = 0
+            for file in xmlFiles(a[1]) {
+                guard let handle = FileHandle(forReadingAtPath: file) else { continue }
+                bytes += Int((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+                _ = try FeedParser.parse(source: FileHandleChunks(handle), options: FeedParseOptions()) { _ in items += 1 }
+                try? handle.close()
+            }
+            return (bytes, items)
+        }
+    case "parse-foundation":
+        Measure.phase("foundation-XMLParser") {
+            var bytes = 0
+            let delegate = EmptyDelegate()
+            for file in xmlFiles(a[1]) {
+                bytes += Int((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+                guard let stream = InputStream(fileAtPath: file) else { continue }
+                let parser = XMLParser(stream: stream)
+                parser.delegate = delegate
+                parser.shouldProcessNamespaces = true
+                _ = parser.parse()
+            }
+            return (bytes, delegate.items)
+        }
+    default:
+        throw BenchError("unknown phase \(a.first ?? "")")
+    }
+}
+
+func loadSample(_ file: String) throws -> [Article] {
+    var sample: [Article] = []
+    do {
+        try ArticleRecordReader(path: file).forEach {
+            if case .article(let article) = $0 { sample.append(article) }
+            if sample.count >= 1000 { throw SampleFull() }
+        }
+    } catch is SampleFull {}
+    return sample
+}
+
+struct SampleFull: Error {}
+
+func xmlFiles(_ path: String) -> [String] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+    return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+        .map { "\(path)/\($0)" }
+}
+
+final class EmptyDelegate: NSObject, XMLParserDelegate {
+    var items = 0
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if elementName == "item" || elementName == "entry" { items += 1 }
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import NashraModel
+import NashraParse
+
+/// `nashra parse`: any feed → INTERFACE.md's JSON, streamed entry by entry.
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x into JSON.",
+        discussion: """
+            One input prints one JSON document; several print one document per line (NDJSON), each with a "file" key.
+            "-" reads standard input; file: URLs are read from disk. Entries are written as they are parsed, so a
+            feed of any size streams. An input that is not a feed is reported on stderr and the exit status is 1
+            (3 when other inputs went through).
+            """
+    )
+
+    @Flag(help: "Print JSON (the only output format; accepted for symmetry with other commands).")
+    var json = false
+
+    @Flag(help: "Indent the JSON of a single input.")
+    var pretty = false
+
+    @Option(help: "Time zone for dates written without one (IANA name, e.g. Africa/Casablanca).")
+    var zone: String?
+
+    @Argument(help: "Files, file: URLs, or - for standard input.")
+    var inputs: [String]
+
+    func validate() throws {
+        if let zone, TimeZone(identifier: zone) == nil { throw ValidationError("unknown time zone \(zone)") }
+    }
+
+    func run() throws {
+        let out = StandardOutput()
+        var failures = 0
+        let several = inputs.count > 1
+        for input in inputs {
+            do {
+                try parse(input, includeFileKey: several, pretty: pretty && !several, out: out)
+            } catch {
+                failures += 1
+                printError("nashra parse: \(input): \(error)")
+            }
+        }
+        out.flush()
+        if failures == inputs.count { throw ExitStatus.failure }
+        if failures > 0 { throw ExitStatus.partial }
+    }
+
+    private func parse(_ input: String, includeFileKey: Bool, pretty: Bool, out: StandardOutput) throws {
+        let (handle, documentURL) = try open(input)
+        defer { if handle !== FileHandle.standardInput { try? handle.close() } }
+        let options = FeedParseOptions(documentURL: documentURL, defaultZone: zone.flatMap(TimeZone.init(identifier:)))
+        let writer = ParseJSONWriter(file: includeFileKey ? input : nil, pretty: pretty, out: out)
+        let feed = try FeedParser.parse(
+            source: FileHandleChunks(handle), options: options, onStart: writer.start, onEntry: writer.entry)
+        writer.finish(feed)
+    }
+
+    private func open(_ input: String) throws -> (FileHandle, URL?) {
+        if input == "-" { return (FileHandle.standardInput, nil) }
+        if let url = URL(string: input), let scheme = url.scheme?.lowercased(), scheme.count > 1 {
+            guard scheme == "file" else {
+                throw CLIError("\(scheme): URLs are not supported by this build yet; download the feed and pass the file")
+            }
+            guard let handle = FileHandle(forReadingAtPath: url.path) else { throw CLIError("cannot open \(url.path)") }
+            return (handle, url)
+        }
+        guard let handle = FileHandle(forReadingAtPath: input) else { throw CLIError("cannot open \(input)") }
+        return (handle, URL(fileURLWithPath: input).absoluteURL)
+    }
+}
+
+/// Writes one parse document as entries arrive: the head when the version is
+/// known, each entry as it ends, then the feed metadata and `bozo`, which are
+/// only final at the end of the input.
+final class ParseJSONWriter {
+    private let file: String?
+    private let pretty: Bool
+    private let out: StandardOutput
+    private var started = false
+    private var entryCount = 0
+
+    init(file: String?, pretty: Bool, out: StandardOutput) {
+        self.file = file
+        self.pretty = pretty
+        self.out = out
+    }
+
+    func start(version: String, encoding: String) {
+        guard !started else { return }
+        started = true
+        var head = "{"
+        if let file { head += "\"file\":" + JSONValue.string(file).serialized() + "," }
+        head += "\"version\":" + JSONValue.string(version).serialized()
+        head += ",\"encoding\":" + JSONValue.string(encoding).serialized()
+        head += ",\"entries\":["
+        out.write(head)
+    }
+
+    func entry(_ entry: ParsedEntry) {
+        var text = entryCount == 0 ? "" : ","
+        if pretty { text += "\n  " }
+        entry.json.write(to: &text, pretty: pretty, depth: 1)
+        entryCount += 1
+        out.write(text)
+    }
+
+    func finish(_ feed: ParsedFeed) {
+        start(version: feed.version, encoding: feed.encoding)
+        var tail = entryCount > 0 && pretty ? "\n]" : "]"
+        tail += ",\"feed\":"
+        feed.feed.json.write(to: &tail, pretty: pretty, depth: 0)
+        tail += ",\"bozo\":" + (feed.bozo ? "true" : "false")
+        if let message = feed.bozoMessage { tail += ",\"bozoMessage\":" + JSONValue.string(message).serialized() }
+        tail += "}\n"
+        out.write(tail)
+    }
+}
+
+/// Buffered standard output (one write per 64 KB instead of one per entry).
+final class StandardOutput {
+    private var buffer = ""
+
+    func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 64 * 1024 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer.utf8))
+        buffer = ""
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Escaping for text placed into HTML.
+enum HTMLEscaping {
+    /// `&`, `<`, `>` escaped, so plain text can be shown as HTML.
+    static func escapeText(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Text escaping plus `"`.
+    static func escapeAttribute(_ s: String) -> String {
+        escapeText(s).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Undoes one level of escaping (`&lt;p&gt;` → `<p>`), for feeds that escaped their HTML twice.
+    static func unescapeOnce(_ s: String) -> String {
+        s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// Whether text that holds no tag still looks like escaped markup (`&lt;p&gt;`).
+    static func looksDoubleEscaped(_ s: String) -> Bool {
+        guard !s.contains("<"), let range = s.range(of: "&lt;") else { return false }
+        guard let next = s[range.upperBound...].unicodeScalars.first else { return false }
+        return next == "/" || (next.isASCII && next.properties.isAlphabetic)
+    }
+}

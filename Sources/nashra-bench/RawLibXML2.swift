@@ -1,0 +1,142 @@
+// The benchmark's baselines call libxml2 directly: they are the "plain loop"
+// Nashra is measured against. This file is the one place outside NashraXML
+// that touches libxml2, and it ships in no library.
+import CLibXML2
+import Foundation
+import NashraModel
+
+/// A plain `xmlTextWriter` loop writing the same RSS elements as `RSSWriter`,
+/// with none of Nashra's checks (no illegal-character filter, no abstraction).
+final class RawRSSLoop {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    private(set) var bytesWritten = 0
+
+    init() {
+        buffer = xmlBufferCreate()
+        writer = xmlNewTextWriterMemory(buffer, 0)
+        xmlTextWriterSetIndent(writer, 1)
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    private func element(_ name: String, _ value: String?) {
+        guard let value else { return }
+        xmlTextWriterWriteElement(writer, name, value)
+    }
+
+    private func attribute(_ name: String, _ value: String) {
+        xmlTextWriterWriteAttribute(writer, name, value)
+    }
+
+    private func drain() {
+        xmlTextWriterFlush(writer)
+        bytesWritten += Int(xmlBufferLength(buffer))
+        xmlBufferEmpty(buffer)
+    }
+
+    func begin(title: String, link: String) {
+        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+        xmlTextWriterStartElement(writer, "rss")
+        attribute("version", "2.0")
+        attribute("xmlns:atom", XMLNamespace.atom)
+        attribute("xmlns:content", XMLNamespace.content)
+        attribute("xmlns:dc", XMLNamespace.dc)
+        attribute("xmlns:media", XMLNamespace.media)
+        attribute("xmlns:nashra", XMLNamespace.nashra)
+        xmlTextWriterStartElement(writer, "channel")
+        element("title", title)
+        element("link", link)
+        element("description", title)
+    }
+
+    func write(_ a: Article) {
+        xmlTextWriterStartElement(writer, "item")
+        element("title", a.title)
+        element("link", a.url.absoluteString)
+        xmlTextWriterStartElement(writer, "guid")
+        attribute("isPermaLink", "false")
+        xmlTextWriterWriteString(writer, a.id)
+        xmlTextWriterEndElement(writer)
+        element("pubDate", a.published.rfc822)
+        element("description", a.summary)
+        element("content:encoded", a.contentHTML)
+        for author in a.authors { element("dc:creator", author.name) }
+        if let section = a.section { element("category", section) }
+        for tag in a.tags { element("category", tag) }
+        if let image = a.image {
+            xmlTextWriterStartElement(writer, "enclosure")
+            attribute("url", image.url.absoluteString)
+            attribute("length", String(image.length ?? 0))
+            attribute("type", image.type ?? "image/jpeg")
+            xmlTextWriterEndElement(writer)
+            xmlTextWriterStartElement(writer, "media:content")
+            attribute("url", image.url.absoluteString)
+            attribute("medium", "image")
+            xmlTextWriterEndElement(writer)
+            xmlTextWriterStartElement(writer, "media:thumbnail")
+            attribute("url", image.url.absoluteString)
+            xmlTextWriterEndElement(writer)
+        }
+        element("nashra:section", a.section)
+        element("nashra:credit", a.credit)
+        element("nashra:dateline", a.dateline)
+        for r in a.related {
+            xmlTextWriterStartElement(writer, "nashra:related")
+            attribute("id", r.id)
+            attribute("href", r.url.absoluteString)
+            xmlTextWriterWriteString(writer, r.title)
+            xmlTextWriterEndElement(writer)
+        }
+        xmlTextWriterEndElement(writer)
+        if xmlBufferLength(buffer) > 65536 { drain() }
+    }
+
+    func finish() {
+        xmlTextWriterEndDocument(writer)
+        drain()
+    }
+}
+
+/// A plain libxml2 SAX2 push parse with empty callbacks: the upper bound for any SAX-based parser.
+enum RawSAXPass {
+    static func parse(_ chunks: inout some ChunkReader) -> Int {
+        var table = xmlSAXHandler()
+        xmlSAXVersion(&table, 2)
+        table.startElementNs = { _, _, _, _, _, _, _, _, _ in }
+        table.endElementNs = { _, _, _, _ in }
+        table.characters = { _, _, _ in }
+        table.cdataBlock = { _, _, _ in }
+        table.reference = nil
+        table.serror = { _, _ in }
+        guard let context = xmlCreatePushParserCtxt(&table, nil, nil, 0, nil) else { return 0 }
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue))
+        var total = 0
+        while let chunk = chunks.next() {
+            total += chunk.count
+            chunk.withUnsafeBufferPointer { b in
+                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { _ = xmlParseChunk(context, $0, Int32(b.count), 0) }
+            }
+        }
+        xmlParseChunk(context, nil, 0, 1)
+        if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
+        xmlFreeParserCtxt(context)
+        return total
+    }
+}
+
+/// Chunks of a file, for the baselines.
+protocol ChunkReader {
+    mutating func next() -> [UInt8]?
+}
+
+struct FileChunks: ChunkReader {
+    let handle: FileHandle
+    mutating func next() -> [UInt8]? {
+        guard let data = try? handle.read(upToCount: 256 * 1024), !data.isEmpty else { return nil }
+        return [UInt8](data)
+    }
+}
