@@ -46,7 +46,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "nashra-fuzz",
-            dependencies: ["NashraParse"]
+            dependencies: ["NashraModel", "NashraParse"],
+            // The fuzzer's driver is looked up with dlsym, which needs the executable's symbols exported.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
         ),
         .target(name: "NashraTestSupport", dependencies: ["NashraModel"], path: "Tests/NashraTestSupport"),
         .testTarget(name: "NashraModelTests", dependencies: ["NashraModel", "NashraTestSupport"]),

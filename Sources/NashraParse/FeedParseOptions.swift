@@ -17,7 +17,7 @@ public struct FeedParseOptions: Sendable {
 
     public init(
         documentURL: URL? = nil, contentType: String? = nil, defaultZone: TimeZone? = nil, maxInputBytes: Int = 512 << 20,
-        maxTextBytes: Int = 16 << 20, maxDepth: Int = 256
+        maxTextBytes: Int = 4 << 20, maxDepth: Int = 256
     ) {
         self.documentURL = documentURL
         self.contentType = contentType

@@ -41,7 +41,7 @@ public struct XMLParserLimits: Sendable {
     /// Deepest element nesting.
     public var maxDepth: Int
 
-    public init(maxInputBytes: Int = 512 << 20, maxTextBytes: Int = 16 << 20, maxDepth: Int = 256) {
+    public init(maxInputBytes: Int = 512 << 20, maxTextBytes: Int = 4 << 20, maxDepth: Int = 256) {
         self.maxInputBytes = maxInputBytes
         self.maxTextBytes = maxTextBytes
         self.maxDepth = maxDepth
