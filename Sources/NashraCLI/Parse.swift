@@ -21,6 +21,9 @@ struct Parse: ParsableCommand {
     @Flag(help: "Indent the JSON of a single input.")
     var pretty = false
 
+    @Flag(help: "After parsing, print entries, seconds and peak memory to stderr.")
+    var stats = false
+
     @Option(help: "Time zone for dates written without one (IANA name, e.g. Africa/Casablanca).")
     var zone: String?
 
@@ -32,23 +35,31 @@ struct Parse: ParsableCommand {
     }
 
     func run() throws {
+        let started = ContinuousClock.now
         let out = StandardOutput()
         var failures = 0
+        var entryTotal = 0
         let several = inputs.count > 1
         for input in inputs {
             do {
-                try parse(input, includeFileKey: several, pretty: pretty && !several, out: out)
+                try parse(input, includeFileKey: several, pretty: pretty && !several, out: out, entryTotal: &entryTotal)
             } catch {
                 failures += 1
                 printError("nashra parse: \(input): \(error)")
             }
         }
         out.flush()
+        if stats {
+            let elapsed = ContinuousClock.now - started
+            printError(
+                "nashra parse: \(inputs.count - failures) input(s), \(entryTotal) entries, "
+                    + String(format: "%.3f s, peak memory %.1f MB", elapsed.seconds, Double(ProcessStats.peakResidentBytes()) / 1_048_576))
+        }
         if failures == inputs.count { throw ExitStatus.failure }
         if failures > 0 { throw ExitStatus.partial }
     }
 
-    private func parse(_ input: String, includeFileKey: Bool, pretty: Bool, out: StandardOutput) throws {
+    private func parse(_ input: String, includeFileKey: Bool, pretty: Bool, out: StandardOutput, entryTotal: inout Int) throws {
         let (handle, documentURL) = try open(input)
         defer { if handle !== FileHandle.standardInput { try? handle.close() } }
         let options = FeedParseOptions(documentURL: documentURL, defaultZone: zone.flatMap(TimeZone.init(identifier:)))
@@ -56,6 +67,7 @@ struct Parse: ParsableCommand {
         let feed = try FeedParser.parse(
             source: FileHandleChunks(handle), options: options, onStart: writer.start, onEntry: writer.entry)
         writer.finish(feed)
+        entryTotal += writer.entryCount
     }
 
     private func open(_ input: String) throws -> (FileHandle, URL?) {
@@ -80,7 +92,7 @@ final class ParseJSONWriter {
     private let pretty: Bool
     private let out: StandardOutput
     private var started = false
-    private var entryCount = 0
+    private(set) var entryCount = 0
 
     init(file: String?, pretty: Bool, out: StandardOutput) {
         self.file = file
