@@ -42,7 +42,9 @@ extension Article {
         if let scheme = URL(string: id)?.scheme, !scheme.isEmpty, id.contains(":") { return id }
         let host = siteURL.host ?? "nashra.invalid"
         let day = String(published.rfc3339.prefix(10))
-        let safe = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id
+        // Record ids are nearly always ASCII slugs; only percent-encode the rare other ones.
+        let plain = id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: "#") }
+        let safe = plain ? id : (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)
         return "tag:\(host),\(day):\(safe)"
     }
 

@@ -14,21 +14,29 @@ public enum XMLText {
     /// tab, newline and carriage return; U+FFFE; U+FFFF). Returns `text` itself
     /// when it is already clean, which is almost always.
     public static func legal(_ text: String) -> String {
-        var clean = true
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            // C0 controls, or the UTF-8 of U+FFFE/U+FFFF (EF BF BE / EF BF BF).
-            if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD)
-                || (previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF))
-            {
-                clean = false
-                break
-            }
-            previous = (previous.1, byte)
-        }
+        var text = text
+        let clean = text.withUTF8 { isClean($0) }
         if clean { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.lazy.filter(isLegal))
         return String(scalars)
+    }
+
+    /// Whether UTF-8 bytes hold no C0 control other than tab, LF and CR, and
+    /// no U+FFFE/U+FFFF (EF BF BE / EF BF BF). One tight pass, as this runs on
+    /// every string a writer emits.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b != 0x9 && b != 0xA && b != 0xD { return false }
+            } else if b == 0xEF, i + 2 < count, bytes[i + 1] == 0xBF, bytes[i + 2] & 0xFE == 0xBE {
+                return false
+            }
+            i += 1
+        }
+        return true
     }
 }

@@ -5,11 +5,11 @@ import CLibXML2
 import Foundation
 import NashraModel
 
-/// A plain `xmlTextWriter` loop writing the same RSS elements as `RSSWriter`,
-/// with none of Nashra's checks (no illegal-character filter, no abstraction).
-final class RawRSSLoop {
-    private let buffer: xmlBufferPtr
-    private let writer: xmlTextWriterPtr
+/// The bare `xmlTextWriter` calls the baselines are made of, on a memory
+/// buffer drained every 64 KB, as Nashra's writer does.
+class RawWriterLoop {
+    let buffer: xmlBufferPtr
+    let writer: xmlTextWriterPtr
     private(set) var bytesWritten = 0
 
     init() {
@@ -23,21 +23,38 @@ final class RawRSSLoop {
         xmlBufferFree(buffer)
     }
 
-    private func element(_ name: String, _ value: String?) {
+    func element(_ name: String, _ value: String?) {
         guard let value else { return }
         xmlTextWriterWriteElement(writer, name, value)
     }
 
-    private func attribute(_ name: String, _ value: String) {
+    func attribute(_ name: String, _ value: String?) {
+        guard let value else { return }
         xmlTextWriterWriteAttribute(writer, name, value)
     }
 
-    private func drain() {
+    func start(_ name: String) { xmlTextWriterStartElement(writer, name) }
+    func end() { xmlTextWriterEndElement(writer) }
+
+    func drainIfFull() {
+        if xmlBufferLength(buffer) > 65536 { drain() }
+    }
+
+    func drain() {
         xmlTextWriterFlush(writer)
         bytesWritten += Int(xmlBufferLength(buffer))
         xmlBufferEmpty(buffer)
     }
 
+    func finish() {
+        xmlTextWriterEndDocument(writer)
+        drain()
+    }
+}
+
+/// A plain loop writing the same RSS elements as `RSSWriter`, with none of
+/// Nashra's checks (no illegal-character filter, no abstraction).
+final class RawRSSLoop: RawWriterLoop {
     func begin(title: String, link: String) {
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
         xmlTextWriterStartElement(writer, "rss")
@@ -62,6 +79,7 @@ final class RawRSSLoop {
         xmlTextWriterWriteString(writer, a.id)
         xmlTextWriterEndElement(writer)
         element("pubDate", a.published.rfc822)
+        element("atom:updated", a.updated?.rfc3339)
         element("description", a.summary)
         element("content:encoded", a.contentHTML)
         for author in a.authors { element("dc:creator", author.name) }
@@ -75,7 +93,10 @@ final class RawRSSLoop {
             xmlTextWriterEndElement(writer)
             xmlTextWriterStartElement(writer, "media:content")
             attribute("url", image.url.absoluteString)
+            attribute("type", image.type)
             attribute("medium", "image")
+            attribute("fileSize", image.length.map(String.init))
+            element("media:description", image.caption)
             xmlTextWriterEndElement(writer)
             xmlTextWriterStartElement(writer, "media:thumbnail")
             attribute("url", image.url.absoluteString)
@@ -88,16 +109,85 @@ final class RawRSSLoop {
             xmlTextWriterStartElement(writer, "nashra:related")
             attribute("id", r.id)
             attribute("href", r.url.absoluteString)
+            attribute("published", r.published?.rfc3339)
             xmlTextWriterWriteString(writer, r.title)
             xmlTextWriterEndElement(writer)
         }
         xmlTextWriterEndElement(writer)
-        if xmlBufferLength(buffer) > 65536 { drain() }
+        drainIfFull()
+    }
+}
+
+/// A plain loop writing the same Atom elements as `AtomWriter`.
+final class RawAtomLoop: RawWriterLoop {
+    func begin(title: String, link: String) {
+        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+        start("feed")
+        attribute("xmlns", XMLNamespace.atom)
+        attribute("xmlns:nashra", XMLNamespace.nashra)
+        attribute("xml:lang", "ar")
+        element("id", link + "feed.atom")
+        element("title", title)
+        element("updated", "1970-01-01T00:00:00Z")
     }
 
-    func finish() {
-        xmlTextWriterEndDocument(writer)
-        drain()
+    func write(_ a: Article) {
+        start("entry")
+        element("id", "tag:example.ma,\(a.published.rfc3339.prefix(10)):\(a.id)")
+        start("title")
+        attribute("type", "text")
+        xmlTextWriterWriteString(writer, a.title)
+        end()
+        element("published", a.published.rfc3339)
+        element("updated", a.lastModified.rfc3339)
+        start("link")
+        attribute("rel", "alternate")
+        attribute("type", "text/html")
+        attribute("href", a.url.absoluteString)
+        end()
+        if let image = a.image {
+            start("link")
+            attribute("rel", "enclosure")
+            attribute("type", image.type)
+            attribute("length", image.length.map(String.init))
+            attribute("href", image.url.absoluteString)
+            end()
+        }
+        for r in a.related {
+            start("link")
+            attribute("rel", "related")
+            attribute("href", r.url.absoluteString)
+            attribute("title", r.title)
+            attribute("nashra:id", r.id)
+            end()
+        }
+        for author in a.authors {
+            start("author")
+            element("name", author.name)
+            end()
+        }
+        for category in [a.section].compactMap({ $0 }) + a.tags {
+            start("category")
+            attribute("term", category)
+            end()
+        }
+        if let summary = a.summary {
+            start("summary")
+            attribute("type", "html")
+            xmlTextWriterWriteString(writer, summary)
+            end()
+        }
+        if let content = a.contentHTML {
+            start("content")
+            attribute("type", "html")
+            xmlTextWriterWriteString(writer, content)
+            end()
+        }
+        element("nashra:section", a.section)
+        element("nashra:credit", a.credit)
+        element("nashra:dateline", a.dateline)
+        end()
+        drainIfFull()
     }
 }
 
