@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "NashraModelTests", dependencies: ["NashraModel", "NashraTestSupport"]),
         .testTarget(name: "NashraXMLTests", dependencies: ["NashraXML", "NashraTestSupport"]),
         .testTarget(name: "NashraWritersTests", dependencies: ["NashraWriters", "NashraModel", "NashraParse", "NashraTestSupport"]),
-        .testTarget(name: "NashraParseTests", dependencies: ["NashraParse", "NashraModel", "NashraTestSupport"]),
+        .testTarget(name: "NashraParseTests", dependencies: ["NashraParse", "NashraModel", "NashraXML", "NashraTestSupport"]),
         .testTarget(name: "NashraCLITests", dependencies: ["NashraTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

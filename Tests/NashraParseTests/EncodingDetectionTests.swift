@@ -1,4 +1,5 @@
 import NashraXML
+import NashraTestSupport
 import Testing
 
 @testable import NashraParse
@@ -350,7 +351,7 @@ struct EncodingDetectionTests {
     }
 
     @Test func randomBytesNeverCrashAndAlwaysGiveUTF8() {
-        var generator = EncodingTestRandom(seed: 0x6E61_7368_7261)
+        var generator = SeededRandom(seed: 0x6E61_7368_7261)
         let prefixes: [[UInt8]] = [
             [],
             [0xEF, 0xBB, 0xBF],
@@ -386,7 +387,7 @@ struct EncodingDetectionTests {
     }
 
     @Test func randomBytesThroughTheTranscoder() {
-        var generator = EncodingTestRandom(seed: 42)
+        var generator = SeededRandom(seed: 42)
         let encodings = ["CP932", "EUC-JP", "ISO-2022-JP", "GB18030", "BIG5-HKSCS", "CP949", "UTF-16LE", "UCS-4", "KOI8-R"]
         for round in 0..<900 {
             let length = Int(generator.next() % 200)
@@ -451,21 +452,6 @@ extension EncodingDetectionTests {
             start + open.count <= end
         else { return string(result) }
         return String(decoding: bytes[(start + open.count)..<end], as: UTF8.self)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so random tests repeat.
-private struct EncodingTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
 

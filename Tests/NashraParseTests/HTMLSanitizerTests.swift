@@ -1,4 +1,5 @@
 import Foundation
+import NashraTestSupport
 import Testing
 
 @testable import NashraParse
@@ -351,7 +352,7 @@ struct HTMLSanitizerTests {
     @Test
     func randomTagSoup() throws {
         let base = try #require(URL(string: htmlSanitizerBaseURL))
-        var random = SplitMix64(seed: 0x4E61_7368_7261)
+        var random = SeededRandom(seed: 0x4E61_7368_7261)
         for _ in 0..<3000 {
             let count = Int(random.next() % 40) + 1
             var soup = ""
@@ -442,19 +443,4 @@ private func safeHTMLProblem(_ html: String, absoluteURLs: Bool = true) -> Strin
         i += 1
     }
     return nil
-}
-
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
