@@ -22,7 +22,10 @@ public enum MojibakeRepair {
         // Every double-encoded character starts with a UTF-8 lead byte of at
         // least 0xC2 (Â…ô, or an Arabic letter for windows-1256); most fields
         // have none and cost one scan, no allocation.
-        guard text.utf8.contains(where: { $0 >= 0xC2 }) else { return nil }
+        // Both misreadings leave Latin-1 characters behind: Ø/Ù (C3 98, C3 99)
+        // for windows-1252, § ± (C2 A7, C2 B1 …) for windows-1256. Genuine
+        // Arabic text has neither lead byte, so it costs one scan.
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) else { return nil }
         return repair(utf8: Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }
     }
 

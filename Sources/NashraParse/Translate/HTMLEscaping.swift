@@ -20,7 +20,19 @@ enum HTMLEscaping {
 
     /// Text escaping plus `"`.
     static func escapeAttribute(_ s: String) -> String {
-        escapeText(s).replacingOccurrences(of: "\"", with: "&quot;")
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     /// Undoes one level of escaping (`&lt;p&gt;` → `<p>`), for feeds that escaped their HTML twice.
@@ -32,8 +44,17 @@ enum HTMLEscaping {
 
     /// Whether text that holds no tag still looks like escaped markup (`&lt;p&gt;`).
     static func looksDoubleEscaped(_ s: String) -> Bool {
-        guard !s.contains("<"), let range = s.range(of: "&lt;") else { return false }
-        guard let next = s[range.upperBound...].unicodeScalars.first else { return false }
-        return next == "/" || (next.isASCII && next.properties.isAlphabetic)
+        let bytes = Array(s.utf8)
+        guard !bytes.contains(UInt8(ascii: "<")) else { return false }
+        let needle = Array("&lt;".utf8)
+        var i = 0
+        while i + needle.count < bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                let next = bytes[i + needle.count]
+                return next == UInt8(ascii: "/") || (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
+            }
+            i += 1
+        }
+        return false
     }
 }

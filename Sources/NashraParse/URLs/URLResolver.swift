@@ -6,7 +6,7 @@ import Foundation
 enum URLResolver {
     /// `href` resolved against `base`; returned trimmed and unchanged when it cannot be resolved.
     static func resolve(_ href: String, against base: URL?) -> String {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = href.trimmed
         guard !trimmed.isEmpty else { return trimmed }
         let encoded = percentEncodeIRI(trimmed)
         if let absolute = URL(string: encoded), absolute.scheme != nil {
