@@ -14,6 +14,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -25,10 +29,34 @@ let package = Package(
         .target(name: "NashraXML", dependencies: ["CLibXML2"]),
         .target(name: "NashraWriters", dependencies: ["NashraModel", "NashraXML"]),
         .target(name: "NashraParse", dependencies: ["NashraModel", "NashraXML"]),
+        .target(name: "NashraStore", dependencies: ["NashraModel"]),
+        .target(
+            name: "NashraStoreSQLite",
+            dependencies: ["NashraStore", "NashraModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "NashraFetch",
+            dependencies: [
+                "NashraModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "NashraAggregate",
+            dependencies: [
+                "NashraModel", "NashraParse", "NashraFetch", "NashraStore", "NashraXML",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "NashraCLI",
             dependencies: [
-                "NashraModel", "NashraWriters", "NashraParse",
+                "NashraModel", "NashraWriters", "NashraParse", "NashraStore", "NashraStoreSQLite", "NashraFetch",
+                "NashraAggregate",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,12 +78,22 @@ let package = Package(
             // The fuzzer's driver is looked up with dlsym, which needs the executable's symbols exported.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
         ),
-        .target(name: "NashraTestSupport", dependencies: ["NashraModel"], path: "Tests/NashraTestSupport"),
+        .target(
+            name: "NashraTestSupport",
+            dependencies: ["NashraModel", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/NashraTestSupport"
+        ),
         .testTarget(name: "NashraModelTests", dependencies: ["NashraModel", "NashraTestSupport"]),
         .testTarget(name: "NashraXMLTests", dependencies: ["NashraXML", "NashraTestSupport"]),
         .testTarget(name: "NashraWritersTests", dependencies: ["NashraWriters", "NashraModel", "NashraParse", "NashraTestSupport"]),
         .testTarget(name: "NashraParseTests", dependencies: ["NashraParse", "NashraModel", "NashraXML", "NashraTestSupport"]),
         .testTarget(name: "NashraCLITests", dependencies: ["NashraTestSupport"]),
+        .testTarget(name: "NashraStoreTests", dependencies: ["NashraStore", "NashraStoreSQLite", "NashraModel", "NashraTestSupport"]),
+        .testTarget(name: "NashraFetchTests", dependencies: ["NashraFetch", "NashraModel", "NashraTestSupport"]),
+        .testTarget(
+            name: "NashraAggregateTests",
+            dependencies: ["NashraAggregate", "NashraStore", "NashraStoreSQLite", "NashraFetch", "NashraModel", "NashraTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

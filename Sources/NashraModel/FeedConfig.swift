@@ -27,6 +27,16 @@ public struct FeedConfig: Sendable, Hashable {
     public var allowFileURLs: Bool = false
     /// IANA zone for dates that carry none (`Africa/Casablanca`).
     public var timeZone: String = "UTC"
+    /// Contact page named in the fetcher's `User-Agent`, so partners can reach the operator.
+    public var contactURL: URL?
+    /// Largest feed body the fetcher accepts, in bytes.
+    public var fetchMaxBytes: Int = 10 << 20
+    /// Whole-request time-out of one fetch, in seconds.
+    public var fetchTimeoutSeconds: Int = 30
+    /// Longest back-off after repeated failures, in seconds.
+    public var backoffCapSeconds: Int = 6 * 3600
+    /// Default poll interval of new subscriptions, in seconds.
+    public var pollIntervalSeconds: Int = 900
 
     /// The defaults.
     public init() {}
@@ -34,7 +44,8 @@ public struct FeedConfig: Sendable, Hashable {
     /// Keys this version understands.
     public static let knownKeys: Set<String> = [
         "title", "siteURL", "feedURL", "description", "language", "authors", "icon", "logo", "rights", "hub",
-        "ttl", "updated", "fetchAllow", "allowFileURLs", "timeZone",
+        "ttl", "updated", "fetchAllow", "allowFileURLs", "timeZone", "contactURL", "fetchMaxBytes", "fetchTimeoutSeconds",
+        "backoffCapSeconds", "pollIntervalSeconds",
     ]
 
     /// Reads a configuration file.
@@ -78,6 +89,11 @@ public struct FeedConfig: Sendable, Hashable {
                 }
                 timeZone = zone
             }
+            contactURL = try r.url("contactURL")
+            fetchMaxBytes = try r.positiveInteger("fetchMaxBytes") ?? fetchMaxBytes
+            fetchTimeoutSeconds = try r.positiveInteger("fetchTimeoutSeconds") ?? fetchTimeoutSeconds
+            backoffCapSeconds = try r.positiveInteger("backoffCapSeconds") ?? backoffCapSeconds
+            pollIntervalSeconds = try r.positiveInteger("pollIntervalSeconds") ?? pollIntervalSeconds
         } catch {
             throw ConfigError(key: error.field, reason: error.reason)
         }
@@ -104,6 +120,12 @@ extension JSONField {
     func requiredTextIfPresent(_ key: String) throws(RecordError) -> String? {
         guard object[key] != nil else { return nil }
         return try requiredText(key)
+    }
+
+    func positiveInteger(_ key: String) throws(RecordError) -> Int? {
+        guard let value = try integer(key) else { return nil }
+        guard value > 0 else { throw RecordError(field: path + key, reason: "must be a positive integer, found \(value)") }
+        return value
     }
 
     func bool(_ key: String) throws(RecordError) -> Bool? {

@@ -1,0 +1,117 @@
+import Foundation
+public import Logging
+public import NashraFetch
+import NashraModel
+public import NashraStore
+public import ServiceLifecycle
+
+/// Polls due partner feeds into the store on schedule (STYLE.md 13): a
+/// `Service` that, on graceful shutdown, starts nothing new and lets in-flight
+/// fetches finish and be stored before it returns.
+public final class Poller: Service {
+    /// What the poller reports as it goes (for a terminal progress line).
+    public struct Progress: Sendable {
+        public var done = 0
+        public var due = 0
+        public var new = 0
+        public var updated = 0
+        public var duplicates = 0
+        public var errors = 0
+    }
+
+    private let store: any Store
+    private let fetcher: Fetcher
+    private let policy: SchedulePolicy
+    private let once: Bool
+    private let logger: Logger
+    private let onProgress: @Sendable (Progress) -> Void
+    private let onChange: @Sendable ([String]) async -> Void
+
+    /// - Parameters:
+    ///   - once: make one pass over what is due, then return.
+    ///   - onChange: called after each fetch that added or changed articles, with their keys (the related-lists refresh hooks here).
+    public init(
+        store: any Store, fetcher: Fetcher, policy: SchedulePolicy, once: Bool, logger: Logger,
+        onProgress: @escaping @Sendable (Progress) -> Void = { _ in }, onChange: @escaping @Sendable ([String]) async -> Void = { _ in }
+    ) {
+        self.store = store
+        self.fetcher = fetcher
+        self.policy = policy
+        self.once = once
+        self.logger = logger
+        self.onProgress = onProgress
+        self.onChange = onChange
+    }
+
+    /// Runs until the pass is over (`once`) or a graceful shutdown.
+    public func run() async throws {
+        var scheduler = PollScheduler(policy: policy)
+        var random = SystemRandomNumberGenerator()
+        var progress = Progress()
+        let startedAt = Date()
+        let subscriptions = try await store.subscriptions()
+        scheduler.load(subscriptions)
+        progress.due = subscriptions.filter { !$0.fetch.gone && $0.fetch.nextDue <= startedAt }.count
+        onProgress(progress)
+
+        try await withThrowingTaskGroup(of: FeedFetchJob.Completed.self) { group in
+            while true {
+                let shuttingDown = Task.isShuttingDownGracefully
+                if !shuttingDown {
+                    // In a single pass, only what was due when it began.
+                    let now = once ? startedAt : Date()
+                    for subscription in scheduler.startable(now: now) {
+                        let job = FeedFetchJob(subscription: subscription, fetcher: fetcher)
+                        group.addTask { await job.run() }
+                    }
+                }
+                if scheduler.inFlightCount == 0 {
+                    if once || shuttingDown { break }
+                    try await sleepUntil(scheduler.nextWakeUp())
+                    if Task.isShuttingDownGracefully { break }
+                    // New subscriptions may have been added meanwhile.
+                    scheduler.load(try await store.subscriptions())
+                    continue
+                }
+                guard let completed = try await group.next() else { continue }
+                var state = scheduler.finished(
+                    completed.subscriptionID, result: completed.result, status: completed.status, error: completed.error,
+                    now: completed.finishedAt, random: &random)
+                if completed.succeeded {
+                    state.etag = completed.etag
+                    state.lastModified = completed.lastModified
+                    state.lastSuccess = completed.finishedAt
+                }
+                if case .notModified = completed.result { state.lastSuccess = completed.finishedAt }
+                let summary = try await store.applyFetch(
+                    FetchApplication(
+                        subscriptionID: completed.subscriptionID, state: state, newURL: completed.newURL, feedTitle: completed.feedTitle,
+                        entries: completed.entries,
+                        log: FetchLogEntry(
+                            at: completed.finishedAt, status: completed.status, durationMilliseconds: completed.durationMilliseconds,
+                            error: completed.error, bytes: completed.bytes)))
+                progress.done += 1
+                progress.new += summary.new
+                progress.updated += summary.updated
+                progress.duplicates += summary.duplicates
+                if !completed.result.isSuccess { progress.errors += 1 }
+                onProgress(progress)
+                logger.info(
+                    "fetched",
+                    metadata: [
+                        "feed.id": "\(completed.subscriptionID)", "http.status": "\(completed.status.map(String.init) ?? "-")",
+                        "new": "\(summary.new)", "updated": "\(summary.updated)", "error": "\(completed.error ?? "")",
+                    ])
+                if !summary.changedKeys.isEmpty { await onChange(summary.changedKeys) }
+            }
+        }
+    }
+
+    /// Sleeps until `date` (or a minute when nothing is scheduled), waking early on graceful shutdown.
+    private func sleepUntil(_ date: Date?) async throws {
+        let seconds = max(0.05, min(60, (date ?? Date().addingTimeInterval(60)).timeIntervalSinceNow))
+        try? await cancelWhenGracefulShutdown {
+            try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads the three date forms HTTP allows (RFC 9110 §5.6.7), always in GMT:
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate), `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850)
+/// and `Sun Nov  6 08:49:37 1994` (asctime).
+///
+/// Hand-written rather than `DateFormatter`: no locale to pin, nothing shared between threads.
+enum HTTPDate {
+    /// The date, or `nil` when the text is none of the three forms.
+    static func parse(_ text: String) -> Date? {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" || $0 == ":" || $0 == "\t" })
+        guard let monthIndex = tokens.firstIndex(where: { month(of: $0) != nil }), let month = month(of: tokens[monthIndex]) else {
+            return nil
+        }
+        let numbers = tokens.compactMap { token in token.allSatisfy(\.isASCII) ? Int(token) : nil }
+        // In IMF-fixdate and RFC 850 the day comes before the month; in asctime, after it.
+        let dayFirst = monthIndex > 0 && Int(tokens[monthIndex - 1]) != nil
+        let fields: (day: Int, year: Int, hour: Int, minute: Int, second: Int)
+        if dayFirst {
+            guard numbers.count >= 5 else { return nil }
+            fields = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+        } else {
+            guard numbers.count >= 5 else { return nil }
+            fields = (numbers[0], numbers[4], numbers[1], numbers[2], numbers[3])
+        }
+        var year = fields.year
+        // RFC 9110: a two-digit year more than 50 years in the future is in the past century.
+        if year < 100 { year += year < 50 ? 2000 : 1900 }
+        guard (1...31).contains(fields.day), (0...23).contains(fields.hour), (0...59).contains(fields.minute),
+            (0...60).contains(fields.second)
+        else { return nil }
+        let days = daysSinceEpoch(year: year, month: month, day: fields.day)
+        let seconds = days * 86_400 + fields.hour * 3_600 + fields.minute * 60 + fields.second
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+}
+
+// MARK: - Private
+
+extension HTTPDate {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    private static func month(of token: Substring) -> Int? {
+        guard token.count == 3 else { return nil }
+        return months.firstIndex(of: token.lowercased()).map { $0 + 1 }
+    }
+
+    /// Days from 1970-01-01 to the given civil date (Howard Hinnant's `days_from_civil`).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

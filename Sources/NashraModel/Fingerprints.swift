@@ -1,0 +1,108 @@
+import Foundation
+
+/// The canonical form of an article link, so that the churn partners cause
+/// (`http`↔`https`, `www.`, tracking parameters, a trailing slash, a fragment)
+/// does not make the same entry look new.
+public enum CanonicalLink {
+    /// Query parameters that only track the reader.
+    static let trackingParameters: Set<String> = [
+        "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "ref_src", "cmpid", "ocid",
+    ]
+
+    /// `https://host/path?kept=1` with the host lowercased and without `www.`;
+    /// `nil` when `link` is not an absolute http(s) URL.
+    public static func of(_ link: String) -> String? {
+        guard var components = URLComponents(string: link.trimmingCharacters(in: .whitespacesAndNewlines)),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            var host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        components.scheme = "https"
+        components.host = host
+        components.fragment = nil
+        if (scheme == "http" && components.port == 80) || (scheme == "https" && components.port == 443) { components.port = nil }
+        var path = components.percentEncodedPath
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        if path == "/" { path = "" }
+        components.percentEncodedPath = path
+        let kept = (components.queryItems ?? []).filter {
+            let name = $0.name.lowercased()
+            return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
+        }
+        components.queryItems = kept.isEmpty ? nil : kept
+        return components.string
+    }
+}
+
+/// A short, stable fingerprint of text (FNV-1a, 64 bits, hexadecimal).
+public enum ContentHash {
+    public static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01B3
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+/// SimHash (Charikar) over word shingles of normalized text: stories told in
+/// nearly the same words get hashes a few bits apart, whatever partner ran them.
+public enum SimHash {
+    /// Fewer words than this say too little to call two stories the same.
+    public static let minimumWords = 8
+
+    /// The 64-bit SimHash of `text`, or `nil` when it has too few words.
+    public static func of(_ text: String) -> UInt64? {
+        let words = normalizedWords(text)
+        guard words.count >= minimumWords else { return nil }
+        var weights = [Int](repeating: 0, count: 64)
+        // Word pairs keep some order, so two texts with the same words shuffled differ.
+        for i in 0..<(words.count - 1) {
+            let feature = hash(words[i]) &* 31 &+ hash(words[i + 1])
+            for bit in 0..<64 { weights[bit] += (feature >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        }
+        var result: UInt64 = 0
+        for bit in 0..<64 where weights[bit] > 0 { result |= 1 << UInt64(bit) }
+        return result
+    }
+
+    /// Lowercased words with Arabic diacritics and tatweel removed and the
+    /// alef/ya/ta-marbuta variants folded, so spelling noise does not count.
+    static func normalizedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar.value {
+            case 0x064B...0x065F, 0x0670, 0x0640: continue  // tashkeel, superscript alef, tatweel
+            case 0x0622, 0x0623, 0x0625, 0x0671: current.append("\u{0627}")  // آ أ إ ٱ → ا
+            case 0x0649: current.append("\u{064A}")  // ى → ي
+            case 0x0629: current.append("\u{0647}")  // ة → ه
+            default:
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    current.append(scalar)
+                } else {
+                    flush()
+                }
+            }
+        }
+        flush()
+        return words
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01B3
+        }
+        // Mix the bits (splitmix finalizer): FNV alone leaves the high bits weak for short words.
+        hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 31)
+    }
+}

@@ -1,0 +1,73 @@
+import GRDB
+
+/// The SQLite schema, as named, ordered migrations (GRDB's `DatabaseMigrator`).
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE subscription (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        url TEXT NOT NULL UNIQUE,
+                        title TEXT,
+                        categories TEXT NOT NULL DEFAULT '[]',
+                        interval INTEGER NOT NULL,
+                        timeZone TEXT,
+                        etag TEXT,
+                        lastModified TEXT,
+                        lastAttempt REAL,
+                        lastSuccess REAL,
+                        lastStatus INTEGER,
+                        lastError TEXT,
+                        failures INTEGER NOT NULL DEFAULT 0,
+                        nextDue REAL NOT NULL DEFAULT 0,
+                        gone INTEGER NOT NULL DEFAULT 0,
+                        feedMinimumInterval INTEGER
+                    );
+                    CREATE TABLE article (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        key TEXT NOT NULL UNIQUE,
+                        origin TEXT NOT NULL CHECK (origin IN ('own', 'partner')),
+                        record TEXT NOT NULL,
+                        published REAL NOT NULL,
+                        section TEXT,
+                        canonicalLink TEXT,
+                        contentHash TEXT NOT NULL,
+                        simhash INTEGER,
+                        band0 INTEGER, band1 INTEGER, band2 INTEGER, band3 INTEGER,
+                        heldFutureDate INTEGER NOT NULL DEFAULT 0,
+                        storedAt REAL NOT NULL
+                    );
+                    CREATE INDEX article_published ON article(published DESC, id DESC);
+                    CREATE INDEX article_canonical ON article(canonicalLink);
+                    CREATE INDEX article_band0 ON article(band0);
+                    CREATE INDEX article_band1 ON article(band1);
+                    CREATE INDEX article_band2 ON article(band2);
+                    CREATE INDEX article_band3 ON article(band3);
+                    CREATE TABLE articleSource (
+                        subscriptionID INTEGER NOT NULL,
+                        entryKey TEXT NOT NULL,
+                        articleID INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        link TEXT,
+                        contentHash TEXT NOT NULL,
+                        PRIMARY KEY (subscriptionID, entryKey)
+                    );
+                    CREATE INDEX articleSource_article ON articleSource(articleID);
+                    CREATE TABLE fetchLog (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        subscriptionID INTEGER NOT NULL,
+                        at REAL NOT NULL,
+                        status INTEGER,
+                        durationMilliseconds INTEGER NOT NULL,
+                        error TEXT,
+                        bytes INTEGER NOT NULL DEFAULT 0,
+                        newCount INTEGER NOT NULL DEFAULT 0,
+                        updatedCount INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX fetchLog_subscription ON fetchLog(subscriptionID, at DESC);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,347 @@
+public import Foundation
+import GRDB
+public import NashraModel
+public import NashraStore
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode, so readers
+/// (`serve`) never wait for the poller and several processes can share it.
+/// Every `Store` call is one transaction.
+public final class SQLiteStore: Store {
+    private let pool: DatabasePool
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    /// - Throws: `StoreError` (`.unreachable`, `.schemaTooNew`).
+    public init(path: String) throws {
+        var configuration = Configuration()
+        // Other Nashra processes may hold the write lock for one fetch's transaction.
+        configuration.busyMode = .timeout(30)
+        configuration.label = "nashra"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(code: .unreachable, message: "cannot open the SQLite store at \(path)", underlying: error)
+        }
+        do {
+            let superseded = try pool.read { try Migrations.migrator.hasBeenSuperseded($0) }
+            if superseded {
+                throw StoreError(code: .schemaTooNew, message: "the store at \(path) was written by a newer Nashra")
+            }
+            try Migrations.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(code: .unreachable, message: "cannot migrate the SQLite store at \(path)", underlying: error)
+        }
+    }
+
+    // MARK: - Articles
+
+    public func importArticles(_ articles: [Article]) async throws -> ImportSummary {
+        try await write { db in
+            var summary = ImportSummary()
+            let now = Date().timeIntervalSince1970
+            for article in articles {
+                let record = article.recordJSON.serialized()
+                let hash = ContentHash.of(record)
+                if let existing = try String.fetchOne(db, sql: "SELECT contentHash FROM article WHERE key = ?", arguments: [article.id]) {
+                    if existing == hash {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    try db.execute(
+                        sql: "UPDATE article SET record = ?, published = ?, section = ?, contentHash = ?, storedAt = ? WHERE key = ?",
+                        arguments: [record, article.published.date.timeIntervalSince1970, article.section, hash, now, article.id])
+                    summary.updated += 1
+                } else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, storedAt)
+                            VALUES (?, 'own', ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            article.id, record, article.published.date.timeIntervalSince1970, article.section,
+                            CanonicalLink.of(article.url.absoluteString), hash, now,
+                        ])
+                    summary.inserted += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    public func articles(_ query: ArticleQuery) async throws -> ArticlePage {
+        try await read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let origin = query.origin {
+                conditions.append("origin = ?")
+                _ = arguments.append(contentsOf: [origin.rawValue])
+            }
+            if let section = query.section {
+                conditions.append("section = ?")
+                _ = arguments.append(contentsOf: [section])
+            }
+            if let cursor = query.cursor {
+                conditions.append("(published < ? OR (published = ? AND id < ?))")
+                _ = arguments.append(contentsOf: [cursor.published, cursor.published, cursor.rowID])
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            _ = arguments.append(contentsOf: [query.limit])
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, origin, record, published, heldFutureDate FROM article \(filter) ORDER BY published DESC, id DESC LIMIT ?",
+                arguments: arguments)
+            let ids = rows.map { $0["id"] as Int64 }
+            let sources = try Self.sources(db, articleIDs: ids)
+            var articles: [StoredArticle] = []
+            for row in rows {
+                let id: Int64 = row["id"]
+                let record: String = row["record"]
+                articles.append(
+                    StoredArticle(
+                        article: try Self.article(fromRecord: record),
+                        origin: ArticleQuery.Origin(rawValue: row["origin"]) ?? .partner,
+                        sources: sources[id] ?? [], heldFutureDate: row["heldFutureDate"]))
+            }
+            let next = rows.count == query.limit ? rows.last.map { ArticleCursor(published: $0["published"], rowID: $0["id"]) } : nil
+            return ArticlePage(articles: articles, next: next)
+        }
+    }
+
+    public func articleCounts() async throws -> (own: Int, partner: Int) {
+        try await read { db in
+            let own = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE origin = 'own'") ?? 0
+            let partner = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE origin = 'partner'") ?? 0
+            return (own, partner)
+        }
+    }
+
+    // MARK: - Subscriptions
+
+    public func addSubscription(_ new: NewSubscription) async throws -> (Subscription, created: Bool) {
+        try await write { db in
+            let url = new.url.absoluteString
+            if let existing = try Row.fetchOne(db, sql: "SELECT * FROM subscription WHERE url = ?", arguments: [url]) {
+                return (try Self.subscription(existing), false)
+            }
+            try db.execute(
+                sql: "INSERT INTO subscription (url, title, categories, interval, timeZone, nextDue) VALUES (?, ?, ?, ?, ?, 0)",
+                arguments: [url, new.title, JSONValue.array(new.categories.map(JSONValue.string)).serialized(), new.interval, new.timeZone])
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM subscription WHERE id = ?", arguments: [db.lastInsertedRowID])!
+            return (try Self.subscription(row), true)
+        }
+    }
+
+    public func subscriptions() async throws -> [Subscription] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM subscription ORDER BY id").map(Self.subscription)
+        }
+    }
+
+    public func removeSubscription(url: URL) async throws -> Bool {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM subscription WHERE url = ?", arguments: [url.absoluteString])
+            return db.changesCount > 0
+        }
+    }
+
+    public func fetchLog(subscriptionID: Int64, limit: Int) async throws -> [FetchLogEntry] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM fetchLog WHERE subscriptionID = ? ORDER BY at DESC, id DESC LIMIT ?", arguments: [subscriptionID, limit]
+            ).map {
+                FetchLogEntry(
+                    at: Date(timeIntervalSince1970: $0["at"]), status: $0["status"], durationMilliseconds: $0["durationMilliseconds"],
+                    error: $0["error"], bytes: $0["bytes"])
+            }
+        }
+    }
+
+    // MARK: - Ingest
+
+    public func applyFetch(_ fetch: FetchApplication) async throws -> IngestSummary {
+        try await write { db in
+            let s = fetch.state
+            try db.execute(
+                sql: """
+                    UPDATE subscription SET etag = ?, lastModified = ?, lastAttempt = ?, lastSuccess = ?, lastStatus = ?, lastError = ?,
+                    failures = ?, nextDue = ?, gone = ?, feedMinimumInterval = ?, title = COALESCE(title, ?) WHERE id = ?
+                    """,
+                arguments: [
+                    s.etag, s.lastModified, s.lastAttempt?.timeIntervalSince1970, s.lastSuccess?.timeIntervalSince1970, s.lastStatus,
+                    s.lastError, s.consecutiveFailures, s.nextDue.timeIntervalSince1970, s.gone, s.feedMinimumInterval, fetch.feedTitle,
+                    fetch.subscriptionID,
+                ])
+            if let newURL = fetch.newURL {
+                // A permanent redirect onto a URL another subscription already has keeps the old URL.
+                try db.execute(
+                    sql: "UPDATE OR IGNORE subscription SET url = ? WHERE id = ?", arguments: [newURL.absoluteString, fetch.subscriptionID])
+            }
+            var summary = IngestSummary()
+            let now = fetch.log.at.timeIntervalSince1970
+            for entry in fetch.entries {
+                try Self.merge(entry, subscriptionID: fetch.subscriptionID, now: now, db: db, summary: &summary)
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO fetchLog (subscriptionID, at, status, durationMilliseconds, error, bytes, newCount, updatedCount)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    fetch.subscriptionID, now, fetch.log.status, fetch.log.durationMilliseconds, fetch.log.error, fetch.log.bytes,
+                    summary.new, summary.updated,
+                ])
+            return summary
+        }
+    }
+
+    /// One entry: unchanged, updated in place, the same story as one already stored, or new.
+    private static func merge(_ entry: IncomingEntry, subscriptionID: Int64, now: Double, db: Database, summary: inout IngestSummary) throws {
+        if let known = try Row.fetchOne(
+            db, sql: "SELECT articleID, contentHash FROM articleSource WHERE subscriptionID = ? AND entryKey = ?",
+            arguments: [subscriptionID, entry.entryKey])
+        {
+            let oldHash: String = known["contentHash"]
+            if oldHash == entry.contentHash {
+                summary.unchanged += 1
+                return
+            }
+            let articleID: Int64 = known["articleID"]
+            let key = try String.fetchOne(db, sql: "SELECT key FROM article WHERE id = ?", arguments: [articleID]) ?? entry.article.id
+            var article = entry.article
+            article.id = key
+            try db.execute(
+                sql: "UPDATE article SET record = ?, published = ?, contentHash = ?, heldFutureDate = ?, storedAt = ? WHERE id = ? AND origin = 'partner'",
+                arguments: [
+                    article.recordJSON.serialized(), article.published.date.timeIntervalSince1970, entry.contentHash, entry.heldFutureDate, now,
+                    articleID,
+                ])
+            try db.execute(
+                sql: "UPDATE articleSource SET contentHash = ?, link = ? WHERE subscriptionID = ? AND entryKey = ?",
+                arguments: [entry.contentHash, entry.article.url.absoluteString, subscriptionID, entry.entryKey])
+            summary.updated += 1
+            summary.changedKeys.append(key)
+            return
+        }
+        if let existing = try sameStory(entry, db: db) {
+            try db.execute(
+                sql: "INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash) VALUES (?, ?, ?, ?, ?)",
+                arguments: [subscriptionID, entry.entryKey, existing, entry.article.url.absoluteString, entry.contentHash])
+            summary.duplicates += 1
+            return
+        }
+        let bands = entry.simhash.map(SimHashBands.init)
+        try db.execute(
+            sql: """
+                INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, simhash, band0, band1, band2, band3,
+                heldFutureDate, storedAt) VALUES (?, 'partner', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.article.id, entry.article.recordJSON.serialized(), entry.article.published.date.timeIntervalSince1970,
+                entry.article.section, entry.canonicalLink, entry.contentHash, entry.simhash.map { Int64(bitPattern: $0) }, bands?.values[0],
+                bands?.values[1], bands?.values[2], bands?.values[3], entry.heldFutureDate, now,
+            ])
+        let articleID = db.lastInsertedRowID
+        try db.execute(
+            sql: "INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash) VALUES (?, ?, ?, ?, ?)",
+            arguments: [subscriptionID, entry.entryKey, articleID, entry.article.url.absoluteString, entry.contentHash])
+        summary.new += 1
+        summary.changedKeys.append(entry.article.id)
+    }
+
+    /// An article already stored that tells the same story: the same canonical
+    /// link, or a SimHash within `SimHashBands.maximumDistance` bits (found
+    /// through the four 16-bit bands: two hashes that close share at least one band).
+    private static func sameStory(_ entry: IncomingEntry, db: Database) throws -> Int64? {
+        if let link = entry.canonicalLink,
+            let id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE canonicalLink = ? LIMIT 1", arguments: [link])
+        {
+            return id
+        }
+        guard let simhash = entry.simhash else { return nil }
+        let bands = SimHashBands(simhash)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, simhash FROM article WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? LIMIT 200",
+            arguments: [bands.values[0], bands.values[1], bands.values[2], bands.values[3]])
+        for row in rows {
+            guard let other: Int64 = row["simhash"] else { continue }
+            if (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance { return row["id"] }
+        }
+        return nil
+    }
+
+    // MARK: - Rows
+
+    private static func subscription(_ row: Row) throws -> Subscription {
+        let categoriesJSON: String = row["categories"]
+        let categories = (try? JSONSerialization.jsonObject(with: Data(categoriesJSON.utf8)) as? [String]) ?? []
+        let urlText: String = row["url"]
+        guard let url = URL(string: urlText) else {
+            throw StoreError(code: .invalid, message: "stored subscription URL is not a URL: \(urlText)")
+        }
+        let lastAttempt: Double? = row["lastAttempt"]
+        let lastSuccess: Double? = row["lastSuccess"]
+        return Subscription(
+            id: row["id"], url: url, title: row["title"], categories: categories, interval: row["interval"], timeZone: row["timeZone"],
+            fetch: FetchState(
+                etag: row["etag"], lastModified: row["lastModified"], lastAttempt: lastAttempt.map(Date.init(timeIntervalSince1970:)),
+                lastSuccess: lastSuccess.map(Date.init(timeIntervalSince1970:)), lastStatus: row["lastStatus"], lastError: row["lastError"],
+                consecutiveFailures: row["failures"], nextDue: Date(timeIntervalSince1970: row["nextDue"]), gone: row["gone"],
+                feedMinimumInterval: row["feedMinimumInterval"]))
+    }
+
+    private static func sources(_ db: Database, articleIDs: [Int64]) throws -> [Int64: [ArticleSourceRef]] {
+        guard !articleIDs.isEmpty else { return [:] }
+        let placeholders = Array(repeating: "?", count: articleIDs.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.articleID, s.subscriptionID, s.entryKey, s.link, sub.url, sub.title FROM articleSource s
+                JOIN subscription sub ON sub.id = s.subscriptionID WHERE s.articleID IN (\(placeholders)) ORDER BY s.rowid
+                """,
+            arguments: StatementArguments(articleIDs))
+        var result: [Int64: [ArticleSourceRef]] = [:]
+        for row in rows {
+            let feed: String = row["url"]
+            let link: String? = row["link"]
+            guard let feedURL = URL(string: feed) else { continue }
+            result[row["articleID"], default: []].append(
+                ArticleSourceRef(
+                    subscriptionID: row["subscriptionID"], feedURL: feedURL, feedTitle: row["title"], entryKey: row["entryKey"],
+                    link: link.flatMap(URL.init(string:))))
+        }
+        return result
+    }
+
+    private static func article(fromRecord record: String) throws -> Article {
+        do {
+            return try Article(record: try JSONSerialization.jsonObject(with: Data(record.utf8)))
+        } catch {
+            throw StoreError(code: .invalid, message: "a stored article record no longer reads back", underlying: error)
+        }
+    }
+
+    // MARK: - Transactions
+
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await pool.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError(code: .io, message: "the SQLite store could not be written", underlying: error)
+        }
+    }
+
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await pool.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError(code: .io, message: "the SQLite store could not be read", underlying: error)
+        }
+    }
+}
+
+/// The four 16-bit bands of a 64-bit SimHash, stored as indexed columns.
+struct SimHashBands {
+    /// Hashes at most this many bits apart are the same story.
+    static let maximumDistance = 3
+    let values: [Int64]
+
+    init(_ hash: UInt64) {
+        values = (0..<4).map { Int64((hash >> (UInt64($0) * 16)) & 0xFFFF) }
+    }
+}
