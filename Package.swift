@@ -80,7 +80,7 @@ let package = Package(
         ),
         .target(
             name: "NashraTestSupport",
-            dependencies: ["NashraModel", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["NashraModel", "NashraStore", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/NashraTestSupport"
         ),
         .testTarget(name: "NashraModelTests", dependencies: ["NashraModel", "NashraTestSupport"]),

@@ -10,7 +10,7 @@ import NashraWriters
 struct Feeds: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage partner subscriptions.",
-        subcommands: [Add.self, List.self, Remove.self, Import.self, Export.self]
+        subcommands: [Add.self, List.self, Remove.self, Refresh.self, Import.self, Export.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -112,6 +112,28 @@ struct Feeds: AsyncParsableCommand {
                 printError("nashra feeds remove: no subscription \(url)")
                 throw ExitStatus.failure
             }
+        }
+    }
+
+    struct Refresh: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make feeds due now, so the next poll fetches them (also resumes a feed that answered 410).")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "Feed URLs as listed; none means every feed.")
+        var urls: [String] = []
+
+        func run() async throws {
+            let store = try store.open()
+            let targets = urls.isEmpty ? try await store.subscriptions().map(\.url) : urls.compactMap(URL.init(string:))
+            var missing = 0
+            for url in targets where try await !store.markDue(url: url, at: Date()) {
+                printError("nashra feeds refresh: no subscription \(url.absoluteString)")
+                missing += 1
+            }
+            print("\(targets.count - missing) feed(s) due now")
+            if missing > 0 { throw missing == targets.count ? ExitStatus.failure : ExitStatus.partial }
         }
     }
 

@@ -62,7 +62,9 @@ private final class Race<T: Sendable>: Sendable {
             state.tasks = tasks
             return false
         }
-        if alreadyDone { tasks.forEach { $0.cancel() } }
+        if alreadyDone {
+            for task in tasks { task.cancel() }
+        }
     }
 
     func finish(_ value: T) {
@@ -76,7 +78,7 @@ private final class Race<T: Sendable>: Sendable {
             return (state.continuation, state.tasks)
         }
         guard let (continuation, tasks) = winner else { return }
-        tasks.forEach { $0.cancel() }
+        for task in tasks { task.cancel() }
         continuation?.resume(returning: value)
     }
 }

@@ -21,8 +21,12 @@ public struct FetchPolicy: Sendable {
 
     /// Creates a policy; every parameter has the default described on its property.
     public init(
-        maxBodyBytes: Int = 10 << 20, maxDecompressedBytes: Int = 50 << 20, connectTimeout: Duration = .seconds(10),
-        requestTimeout: Duration = .seconds(30), maxRedirects: Int = 5, userAgent: String = FetchPolicy.defaultUserAgent,
+        maxBodyBytes: Int = 10 << 20,
+        maxDecompressedBytes: Int = 50 << 20,
+        connectTimeout: Duration = .seconds(10),
+        requestTimeout: Duration = .seconds(30),
+        maxRedirects: Int = 5,
+        userAgent: String = FetchPolicy.defaultUserAgent,
         addressGuard: AddressGuard = AddressGuard()
     ) {
         self.maxBodyBytes = maxBodyBytes

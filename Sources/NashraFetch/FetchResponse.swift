@@ -25,8 +25,16 @@ public struct FetchResponse: Sendable {
 
     /// Creates a response (tests and other fetchers build these by hand).
     public init(
-        status: Int, body: [UInt8] = [], contentType: String? = nil, etag: String? = nil, lastModified: String? = nil,
-        finalURL: URL, permanentURL: URL? = nil, maxAge: Int? = nil, retryAfter: Date? = nil, elapsed: Duration = .zero
+        status: Int,
+        body: [UInt8] = [],
+        contentType: String? = nil,
+        etag: String? = nil,
+        lastModified: String? = nil,
+        finalURL: URL,
+        permanentURL: URL? = nil,
+        maxAge: Int? = nil,
+        retryAfter: Date? = nil,
+        elapsed: Duration = .zero
     ) {
         self.status = status
         self.body = body

@@ -1,6 +1,6 @@
+import AsyncHTTPClient
 import Foundation
 public import Logging
-import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
@@ -86,7 +86,10 @@ extension Fetcher {
 
     /// The redirect loop: guard, request, and either the next hop or the final answer.
     private func follow(
-        _ request: FetchRequest, clock: ContinuousClock, start: ContinuousClock.Instant, deadline: ContinuousClock.Instant
+        _ request: FetchRequest,
+        clock: ContinuousClock,
+        start: ContinuousClock.Instant,
+        deadline: ContinuousClock.Instant
     ) async -> FetchOutcome {
         var url = request.url
         var visited: Set<String> = [Self.loopKey(url)]
@@ -124,17 +127,25 @@ extension Fetcher {
                 }
             }
             await Self.drain(head.body)
-            guard let next = URL(string: location, relativeTo: url)?.absoluteURL, next.host != nil || next.scheme == "file" else {
-                return .failed(FetchError(code: .invalidURL, message: "redirect to an unreadable Location \"\(location)\"", url: url))
+            guard let next = URL(string: location, relativeTo: url)?.absoluteURL else {
+                return .failed(
+                    FetchError(code: .invalidURL, message: "redirect to an unreadable Location \"\(location)\"", url: url)
+                )
             }
             let scheme = next.scheme?.lowercased() ?? ""
             // Even with file: URLs enabled, a server may not send Nashra to the local disk.
             guard scheme == "http" || scheme == "https" else {
-                return .failed(FetchError(code: .refusedScheme, message: "a redirect to \"\(scheme):\" is never followed", url: next))
+                return .failed(
+                    FetchError(code: .refusedScheme, message: "a redirect to \"\(scheme):\" is never followed", url: next)
+                )
             }
             guard visited.insert(Self.loopKey(next)).inserted else {
                 return .failed(
-                    FetchError(code: .redirectLoop, message: "redirect \(redirects + 1) leads back to a URL already visited", url: next)
+                    FetchError(
+                        code: .redirectLoop,
+                        message: "redirect \(redirects + 1) leads back to a URL already visited",
+                        url: next
+                    )
                 )
             }
             redirects += 1
@@ -161,7 +172,11 @@ extension Fetcher {
 
     /// Turns the last response of the chain into an outcome, reading the body only when it matters.
     private func answer(
-        _ head: HTTPClientResponse, status: Int, url: URL, permanentURL: URL?, request: FetchRequest,
+        _ head: HTTPClientResponse,
+        status: Int,
+        url: URL,
+        permanentURL: URL?,
+        request: FetchRequest,
         elapsed: () -> Duration
     ) async -> FetchOutcome {
         let headers = head.headers
@@ -269,7 +284,9 @@ extension Fetcher {
     private func log(_ outcome: FetchOutcome, url: URL, elapsed: Duration) {
         var metadata: Logger.Metadata = [
             "feed.url": .string(FetchError.redacted(url)),
-            "fetch.ms": .stringConvertible(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
+            "fetch.ms": .stringConvertible(
+                elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            ),
         ]
         switch outcome {
         case .failed(let error):

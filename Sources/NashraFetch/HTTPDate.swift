@@ -9,7 +9,8 @@ enum HTTPDate {
     /// The date, or `nil` when the text is none of the three forms.
     static func parse(_ text: String) -> Date? {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" || $0 == ":" || $0 == "\t" })
-        guard let monthIndex = tokens.firstIndex(where: { month(of: $0) != nil }), let month = month(of: tokens[monthIndex]) else {
+        guard let monthIndex = tokens.firstIndex(where: { month(of: $0) != nil }), let month = month(of: tokens[monthIndex])
+        else {
             return nil
         }
         let numbers = tokens.compactMap { token in token.allSatisfy(\.isASCII) ? Int(token) : nil }

@@ -8,7 +8,10 @@ struct IPAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Why an address is not public, in the words of the address guard.
     enum Category: String, Sendable {
-        case loopback, `private` = "private", linkLocal = "link-local", multicast, unspecified, broadcast
+        case loopback
+        case `private` = "private"
+        case linkLocal = "link-local"
+        case multicast, unspecified, broadcast
     }
 
     init(v4 a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {

@@ -26,6 +26,10 @@ public protocol Store: Sendable {
     /// Removes a subscription (its articles stay, attributed to it). Returns false when there was none.
     func removeSubscription(url: URL) async throws -> Bool
 
+    /// Makes a subscription due at `date` (now, to re-poll it; also revives a gone feed).
+    /// Returns false when there is no such subscription.
+    func markDue(url: URL, at date: Date) async throws -> Bool
+
     /// Applies one fetch: the new fetch state, the entries to merge, the log line. One transaction.
     func applyFetch(_ fetch: FetchApplication) async throws -> IngestSummary
 

@@ -144,6 +144,14 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func markDue(url: URL, at date: Date) async throws -> Bool {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE subscription SET nextDue = ?, gone = 0 WHERE url = ?", arguments: [date.timeIntervalSince1970, url.absoluteString])
+            return db.changesCount > 0
+        }
+    }
+
     public func fetchLog(subscriptionID: Int64, limit: Int) async throws -> [FetchLogEntry] {
         try await read { db in
             try Row.fetchAll(
@@ -222,7 +230,7 @@ public final class SQLiteStore: Store {
             summary.changedKeys.append(key)
             return
         }
-        if let existing = try sameStory(entry, db: db) {
+        if let existing = try sameStory(entry, subscriptionID: subscriptionID, db: db) {
             try db.execute(
                 sql: "INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash) VALUES (?, ?, ?, ?, ?)",
                 arguments: [subscriptionID, entry.entryKey, existing, entry.article.url.absoluteString, entry.contentHash])
@@ -248,20 +256,25 @@ public final class SQLiteStore: Store {
         summary.changedKeys.append(entry.article.id)
     }
 
-    /// An article already stored that tells the same story: the same canonical
-    /// link, or a SimHash within `SimHashBands.maximumDistance` bits (found
-    /// through the four 16-bit bands: two hashes that close share at least one band).
-    private static func sameStory(_ entry: IncomingEntry, db: Database) throws -> Int64? {
+    /// An article already stored, from another source, that tells the same
+    /// story: the same canonical link, or a SimHash within
+    /// `SimHashBands.maximumDistance` bits (found through the four 16-bit bands:
+    /// two hashes that close share at least one band). Two items of one feed
+    /// are never merged: the partner published them as separate stories.
+    private static func sameStory(_ entry: IncomingEntry, subscriptionID: Int64, db: Database) throws -> Int64? {
+        let otherSource = "NOT EXISTS (SELECT 1 FROM articleSource s WHERE s.articleID = article.id AND s.subscriptionID = ?)"
         if let link = entry.canonicalLink,
-            let id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE canonicalLink = ? LIMIT 1", arguments: [link])
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM article WHERE canonicalLink = ? AND \(otherSource) LIMIT 1", arguments: [link, subscriptionID])
         {
             return id
         }
         guard let simhash = entry.simhash else { return nil }
         let bands = SimHashBands(simhash)
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, simhash FROM article WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? LIMIT 200",
-            arguments: [bands.values[0], bands.values[1], bands.values[2], bands.values[3]])
+            db,
+            sql: "SELECT id, simhash FROM article WHERE (band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?) AND \(otherSource) LIMIT 200",
+            arguments: [bands.values[0], bands.values[1], bands.values[2], bands.values[3], subscriptionID])
         for row in rows {
             guard let other: Int64 = row["simhash"] else { continue }
             if (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance { return row["id"] }

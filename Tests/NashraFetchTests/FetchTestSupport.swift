@@ -5,7 +5,10 @@ import NashraTestSupport
 import Testing
 
 /// The policy the server tests start from: `127.0.0.1` allowed (INTERFACE.md), short time-outs.
-func loopbackPolicy(allow: [String] = ["127.0.0.1"], _ configure: (inout FetchPolicy) -> Void = { _ in }) throws
+func loopbackPolicy(
+    allow: [String] = ["127.0.0.1"],
+    _ configure: (inout FetchPolicy) -> Void = { _ in }
+) throws
     -> FetchPolicy
 {
     var policy = FetchPolicy(
@@ -20,13 +23,13 @@ func loopbackPolicy(allow: [String] = ["127.0.0.1"], _ configure: (inout FetchPo
 /// Starts a fixture server with `routes` and a fetcher, runs `body`, and always stops both.
 func withServer(
     _ routes: [String: FixtureRoute],
-    policy: (FixtureHTTPServer) throws -> FetchPolicy = { _ in try loopbackPolicy() },
+    policy: FetchPolicy? = nil,
     _ body: (FixtureHTTPServer, Fetcher) async throws -> Void
 ) async throws {
     let server = try await FixtureHTTPServer.start(routes)
     let fetcher: Fetcher
     do {
-        fetcher = Fetcher(policy: try policy(server), logger: Logger(label: "nashra.tests.fetch"))
+        fetcher = Fetcher(policy: try policy ?? loopbackPolicy(), logger: Logger(label: "nashra.tests.fetch"))
     } catch {
         await server.stop()
         throw error
@@ -44,7 +47,9 @@ func withServer(
 
 /// The response when `outcome` is the expected case; records an issue otherwise.
 func expectResponse(
-    _ outcome: FetchOutcome, _ expected: OutcomeKind, sourceLocation: SourceLocation = #_sourceLocation
+    _ outcome: FetchOutcome,
+    _ expected: OutcomeKind,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) -> FetchResponse? {
     let kind: OutcomeKind
     switch outcome {
@@ -57,7 +62,10 @@ func expectResponse(
         return nil
     }
     guard kind == expected else {
-        Issue.record("expected .\(expected), got .\(kind) (status \(outcome.response?.status ?? 0))", sourceLocation: sourceLocation)
+        Issue.record(
+            "expected .\(expected), got .\(kind) (status \(outcome.response?.status ?? 0))",
+            sourceLocation: sourceLocation
+        )
         return nil
     }
     return outcome.response

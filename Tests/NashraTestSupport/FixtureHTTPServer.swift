@@ -9,7 +9,9 @@ import NIOCore
 ///
 /// ```swift
 /// let server = try await FixtureHTTPServer.start(["/feed": .conditional(body: rss, etag: "\"v1\"")])
-/// defer { Task { await server.stop() } }   // or call stop() at the end
+/// let outcome = await fetcher.fetch(FetchRequest(url: server.url("/feed")))
+/// #expect(await server.requests.first?.header("user-agent") != nil)
+/// await server.stop()   // also on the failure path: it cancels handlers still waiting
 /// ```
 public final class FixtureHTTPServer: Sendable {
     /// The port the server listens on.

@@ -17,8 +17,14 @@ public struct FixtureResponse: Sendable {
     public var chunked: Bool
 
     public init(
-        status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], delayBeforeHead: Duration? = nil,
-        dripBytesPerSecond: Int? = nil, hang: Bool = false, fillerBytes: Int = 0, chunked: Bool = false
+        status: Int = 200,
+        headers: [(String, String)] = [],
+        body: [UInt8] = [],
+        delayBeforeHead: Duration? = nil,
+        dripBytesPerSecond: Int? = nil,
+        hang: Bool = false,
+        fillerBytes: Int = 0,
+        chunked: Bool = false
     ) {
         self.status = status
         self.headers = headers

@@ -10,14 +10,18 @@ public struct FixtureRoute: Sendable {
 
     /// 200 with `body` (UTF-8).
     public static func ok(
-        _ body: String, contentType: String = "application/rss+xml; charset=utf-8", headers: [(String, String)] = []
+        _ body: String,
+        contentType: String = "application/rss+xml; charset=utf-8",
+        headers: [(String, String)] = []
     ) -> FixtureRoute {
         ok(Array(body.utf8), contentType: contentType, headers: headers)
     }
 
     /// 200 with `body` as bytes (a gzip file, a windows-1256 feed).
     public static func ok(
-        _ body: [UInt8], contentType: String = "application/rss+xml; charset=utf-8", headers: [(String, String)] = []
+        _ body: [UInt8],
+        contentType: String = "application/rss+xml; charset=utf-8",
+        headers: [(String, String)] = []
     ) -> FixtureRoute {
         FixtureRoute { _, _ in
             FixtureResponse(status: 200, headers: [("Content-Type", contentType)] + headers, body: body)
@@ -39,7 +43,9 @@ public struct FixtureRoute: Sendable {
     /// 200 with validators; 304 when `If-None-Match` lists `etag` (or `*`), or, without
     /// `If-None-Match`, when `If-Modified-Since` equals `lastModified` (RFC 9110 §13.2.2 order).
     public static func conditional(
-        body: String, etag: String? = nil, lastModified: String? = nil,
+        body: String,
+        etag: String? = nil,
+        lastModified: String? = nil,
         contentType: String = "application/rss+xml; charset=utf-8"
     ) -> FixtureRoute {
         FixtureRoute { request, _ in
@@ -57,14 +63,17 @@ public struct FixtureRoute: Sendable {
                 return FixtureResponse(status: 304, headers: validators)
             }
             return FixtureResponse(
-                status: 200, headers: [("Content-Type", contentType)] + validators, body: Array(body.utf8)
+                status: 200,
+                headers: [("Content-Type", contentType)] + validators,
+                body: Array(body.utf8)
             )
         }
     }
 
     /// 200 whose body arrives `bytesPerSecond` at a time.
     public static func slowDrip(
-        _ body: String = String(repeating: "<rss/>", count: 100), bytesPerSecond: Int = 1
+        _ body: String = String(repeating: "<rss/>", count: 100),
+        bytesPerSecond: Int = 1
     ) -> FixtureRoute {
         FixtureRoute { _, _ in
             FixtureResponse(status: 200, body: Array(body.utf8), dripBytesPerSecond: bytesPerSecond)
@@ -78,7 +87,10 @@ public struct FixtureRoute: Sendable {
     public static func huge(bytes: Int, declared: Bool) -> FixtureRoute {
         FixtureRoute { _, _ in
             FixtureResponse(
-                status: 200, headers: [("Content-Type", "application/rss+xml")], fillerBytes: bytes, chunked: !declared
+                status: 200,
+                headers: [("Content-Type", "application/rss+xml")],
+                fillerBytes: bytes,
+                chunked: !declared
             )
         }
     }

@@ -1,0 +1,76 @@
+import Foundation
+import NashraTestSupport
+import Testing
+
+/// `nashra poll` killed with SIGKILL in the middle of a pass, then run again:
+/// nothing lost, nothing duplicated, the store opens cleanly.
+@Suite(.serialized) struct PollCrashTests {
+    @Test func killedMidPassThenRerunLosesAndDuplicatesNothing() async throws {
+        let feeds = 40
+        let itemsPerFeed = 5
+        var routes: [String: FixtureRoute] = [:]
+        for k in 0..<feeds {
+            let body = Array(FeedFactory.rss(feed: k, items: itemsPerFeed).utf8)
+            routes["/feed-\(k).xml"] = FixtureRoute { _, _ in
+                FixtureResponse(
+                    status: 200, headers: [("Content-Type", "application/rss+xml; charset=utf-8")], body: body,
+                    delayBeforeHead: .milliseconds(250))
+            }
+        }
+        let server = try await FixtureHTTPServer.start(routes)
+        defer { Task { await server.stop() } }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("nashra.sqlite").path
+        let environment = ["NASHRA_FETCH_ALLOW": "127.0.0.1"]
+        let opml = dir.appendingPathComponent("partners.opml")
+        try Data(FeedFactory.opml((0..<feeds).map { server.url("/feed-\($0).xml") }).utf8).write(to: opml)
+        let imported = try NashraBinary.run(["feeds", "import", opml.path, "--store", store], environment: environment)
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        // First pass, killed while fetches are in flight.
+        let binary = try #require(NashraBinary.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["poll", "--once", "--concurrency", "4", "--store", store]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .milliseconds(1200))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let seenBeforeKill = await server.requests.count
+        #expect(seenBeforeKill > 0 && seenBeforeKill < feeds, "the kill did not land mid-pass: \(seenBeforeKill) requests")
+
+        // Second pass finishes the job.
+        let rerun = try NashraBinary.run(["poll", "--once", "--concurrency", "4", "--store", store], environment: environment)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+
+        let integrity = try ExternalTool.run(
+            "/usr/bin/env", ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", store])
+        #expect(integrity.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+
+        let listed = try NashraBinary.run(["articles", "list", "--json", "--store", store])
+        let records = listed.stdoutText.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let links = records.compactMap { ($0["article"] as? [String: Any])?["url"] as? String }
+        #expect(links.count == feeds * itemsPerFeed, "stored \(links.count) articles")
+        #expect(Set(links).count == links.count, "duplicates stored")
+
+        let subscriptions = try NashraBinary.run(["feeds", "list", "--json", "--store", store]).stdoutText.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(subscriptions.count == feeds)
+        #expect(subscriptions.allSatisfy { $0["lastStatus"] as? Int == 200 })
+        // Each feed was fetched once, or twice when the kill caught it in flight.
+        let requests = await server.requests
+        for k in 0..<feeds {
+            let count = requests.filter { $0.path == "/feed-\(k).xml" }.count
+            #expect((1...2).contains(count), "feed \(k) fetched \(count) times")
+        }
+    }
+}
