@@ -231,7 +231,10 @@ public final class XMLEventParser {
                 let base = attributes + i * 5
                 guard let local = base[0], let valueStart = base[3], let valueEnd = base[4] else { continue }
                 let length = valueEnd - valueStart
-                let value = String(decoding: UnsafeBufferPointer(start: valueStart, count: max(0, length)), as: UTF8.self)
+                let raw = UnsafeBufferPointer(start: valueStart, count: max(0, length))
+                // Without entity substitution libxml2 hands `&amp;` and `&lt;` in attribute values back
+                // as `&#38;` and `&#60;`; undo that one level (see Fixtures/parse/atom/atom_entry_links.xml).
+                let value = raw.contains(UInt8(ascii: "&")) ? Self.decodingCharacterReferences(raw) : String(decoding: raw, as: UTF8.self)
                 list.append(
                     XMLAttribute(
                         name: XMLName(local: string(local) ?? "", namespace: string(base[2]), prefix: string(base[1])),
@@ -239,6 +242,43 @@ public final class XMLEventParser {
             }
         }
         handler.didStartElement(name, attributes: list, parser: self)
+    }
+
+    /// `&#NN;` and `&#xHH;` replaced by their characters; everything else as is.
+    static func decodingCharacterReferences(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "#") {
+                var j = i + 2
+                let hex = bytes[j] == UInt8(ascii: "x") || bytes[j] == UInt8(ascii: "X")
+                if hex { j += 1 }
+                var value: UInt32 = 0
+                let digitsStart = j
+                while j < bytes.count, j - digitsStart < 8, let digit = Self.digit(bytes[j], hex: hex) {
+                    value = value * (hex ? 16 : 10) + digit
+                    j += 1
+                }
+                if j > digitsStart, j < bytes.count, bytes[j] == UInt8(ascii: ";"), let scalar = Unicode.Scalar(value) {
+                    out.append(contentsOf: String(scalar).utf8)
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func digit(_ byte: UInt8, hex: Bool) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
     }
 
     fileprivate func end(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {

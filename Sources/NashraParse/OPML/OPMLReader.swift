@@ -170,24 +170,13 @@ private final class OPMLDocumentHandler: XMLEventHandler {
         }
     }
 
-    /// An attribute value with `&amp;` decoded. libxml2 without `XML_PARSE_NOENT`
-    /// (never set, STYLE.md §3) hands `&amp;` and `&#38;` in attribute values
-    /// over as the text `&#38;` (xmlParseAttValueComplex keeps them escaped for
-    /// tree building), so `xmlUrl="…?a=1&amp;b=2"` would arrive as `…?a=1&#38;b=2`.
-    /// No other text can come out as `&#38;`: a literal one in the document is
-    /// itself a character reference. See Fixtures/opml/partners.opml (Le Matin).
-    /// Remove once `XMLEventParser` decodes it for every client.
-    private static func decoded(_ value: String) -> String {
-        value.contains("&#38;") ? value.replacingOccurrences(of: "&#38;", with: "&") : value
-    }
-
     private func outline(_ attributes: [XMLAttribute], line: Int) {
         var values: [String: String] = [:]
         // Attribute names ignoring case: the 1.0 era had no schema, and `xmlURL`
         // or `xmlurl` can mean nothing else. See Fixtures/opml/partners.opml.
         for attribute in attributes where attribute.name.namespace == nil {
             let key = attribute.name.local.lowercased()
-            if values[key] == nil { values[key] = Self.decoded(attribute.value) }
+            if values[key] == nil { values[key] = attribute.value }
         }
         let text = values["text"]?.nilIfBlank
         let titleAttribute = values["title"]?.nilIfBlank
