@@ -70,7 +70,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nashra-bench",
-            dependencies: ["CLibXML2", "NashraModel", "NashraWriters", "NashraParse"]
+            dependencies: ["CLibXML2", "NashraModel", "NashraWriters", "NashraParse", "NashraTestSupport"]
         ),
         .executableTarget(
             name: "nashra-fuzz",

@@ -39,7 +39,7 @@ struct Feeds: AsyncParsableCommand {
             guard let feedURL = URL(string: url), feedURL.scheme != nil else { throw ValidationError("not a URL: \(url)") }
             if let zone, TimeZone(identifier: zone) == nil { throw ValidationError("unknown time zone \(zone)") }
             do {
-                try await FetchPolicies.addressGuard(config).check(feedURL)
+                try await FetchPolicies.admit(feedURL, FetchPolicies.addressGuard(config))
             } catch {
                 printError("nashra feeds add: \(error)")
                 throw ExitStatus.failure
@@ -162,7 +162,7 @@ struct Feeds: AsyncParsableCommand {
             for problem in imported.problems { printError("skipped: \(problem)") }
             for feed in imported.feeds {
                 do {
-                    try await addressGuard.check(feed.xmlURL)
+                    try await FetchPolicies.admit(feed.xmlURL, addressGuard)
                 } catch {
                     printError("refused: \(feed.xmlURL.absoluteString): \(error)")
                     refused += 1
@@ -209,6 +209,19 @@ struct ConfigOptions: ParsableArguments {
 
 /// Fetch settings from the configuration and the environment.
 enum FetchPolicies {
+    /// Runs the address guard on a new subscription. A name that does not
+    /// resolve now (an offline editor, a partner's DNS hiccup) is accepted
+    /// with a warning: the guard checks every fetch and every redirect again.
+    /// - Throws: the guard's `FetchError` for a refused scheme or address.
+    static func admit(_ url: URL, _ addressGuard: AddressGuard) async throws {
+        do throws(FetchError) {
+            try await addressGuard.check(url)
+        } catch {
+            guard error.code == .connection else { throw error }
+            printError("warning: \(error); subscribed anyway, every fetch is checked")
+        }
+    }
+
     /// The address guard: `fetchAllow` plus `NASHRA_FETCH_ALLOW`, file: URLs per `allowFileURLs` or `NASHRA_ALLOW_FILE=1`.
     static func addressGuard(_ config: FeedConfig) throws -> AddressGuard {
         let environment = ProcessInfo.processInfo.environment

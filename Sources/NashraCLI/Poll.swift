@@ -26,6 +26,9 @@ struct Poll: AsyncParsableCommand {
     @Option(help: "Fetches at a time, all hosts together (at most 2 per host).")
     var concurrency = 16
 
+    @Flag(help: "At the end, print feeds, new and updated articles, errors, seconds, CPU seconds and peak memory to stderr.")
+    var stats = false
+
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
     }
@@ -40,9 +43,12 @@ struct Poll: AsyncParsableCommand {
         policy.globalConcurrency = concurrency
         policy.backoffCap = TimeInterval(config.backoffCapSeconds)
         let terminal = isatty(STDERR_FILENO) == 1
+        let started = ContinuousClock.now
+        let last = LastProgress()
         let poller = Poller(
             store: store, fetcher: fetcher, policy: policy, once: once, logger: logger,
             onProgress: { progress in
+                last.value = progress
                 guard terminal else { return }
                 let line = "\r\(progress.done)/\(progress.due) feeds  \(progress.new) new  \(progress.updated) updated  \(progress.errors) errors"
                 FileHandle.standardError.write(Data(line.utf8))
@@ -60,7 +66,20 @@ struct Poll: AsyncParsableCommand {
         }
         try? await fetcher.shutdown()
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        if stats {
+            let p = last.value
+            printError(
+                "nashra poll: \(p.done) feeds, \(p.new) new, \(p.updated) updated, \(p.duplicates) same-story, \(p.errors) errors, "
+                    + String(
+                        format: "%.3f s, CPU %.3f s, peak memory %.1f MB", (ContinuousClock.now - started).seconds, ProcessStats.cpuSeconds(),
+                        Double(ProcessStats.peakResidentBytes()) / 1_048_576))
+        }
     }
+}
+
+// why: written only from the poller's single run loop, read after it has returned.
+private final class LastProgress: @unchecked Sendable {
+    var value = Poller.Progress()
 }
 
 extension FetchPolicies {
@@ -69,8 +88,7 @@ extension FetchPolicies {
         var policy = FetchPolicy(addressGuard: try addressGuard(config))
         policy.maxBodyBytes = config.fetchMaxBytes
         policy.requestTimeout = .seconds(config.fetchTimeoutSeconds)
-        let contact = config.contactURL?.absoluteString ?? config.siteURL.absoluteString
-        policy.userAgent = "Nashra/0.1 (+\(contact))"
+        policy.userAgent = FetchPolicy.userAgent(contact: (config.contactURL ?? config.siteURL).absoluteString)
         return policy
     }
 }

@@ -1,18 +1,26 @@
 import ArgumentParser
 import Foundation
 import NashraModel
+import NashraStore
 import NashraWriters
 
 /// `nashra publish`: article records → RSS 2.0, Atom 1.0 or JSON Feed.
-struct Publish: ParsableCommand {
+struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serialize article records into a feed.",
         discussion: """
             PATH is a JSON array, an NDJSON file (one record per line, streamed) or a folder of .json files.
             Records are written in input order; with --limit, the N newest, newest first.
             Invalid records are reported on stderr and left out; the exit status is then 3.
+            Without --articles, the feed comes from the store, newest first: --source own (the default),
+            partners (the merged partner river, each item attributed to its partner) or all.
             """
     )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "From the store: own, partners or all.")
+    var source: SourceArgument = .own
 
     @Option(help: "Article records: a JSON array, an NDJSON file or a folder of .json files.")
     var articles: String?
@@ -34,13 +42,15 @@ struct Publish: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if articles != nil, source != .own { throw ValidationError("--source reads the store; it does not go with --articles") }
     }
 
-    func run() throws {
+    func run() async throws {
         let siteConfig: FeedConfig
         do { siteConfig = try loadConfig(config) } catch { throw fail("\(error)") }
         guard let articles else {
-            throw fail("publishing from the store is not available yet: give --articles PATH")
+            try await publishFromStore(siteConfig)
+            return
         }
         let source = ArticleRecordReader(path: articles)
         var rejected = 0
@@ -102,6 +112,42 @@ struct Publish: ParsableCommand {
         }
     }
 
+    /// The newest articles of the store, page by page (memory stays bounded by one page).
+    private func publishFromStore(_ siteConfig: FeedConfig) async throws {
+        let store = try store.open()
+        let origin: ArticleQuery.Origin? = source == .all ? nil : (source == .own ? .own : .partner)
+        var query = ArticleQuery(origin: origin, section: section, limit: min(limit ?? 500, 500))
+        let first = try await store.articles(query)
+        let updated =
+            siteConfig.updated ?? first.articles.map(\.article.lastModified).max() ?? Timestamp(date: Date(timeIntervalSince1970: 0))
+        var config = siteConfig
+        if source == .partners { config.title = "\(siteConfig.title) – partners" }
+        let channel = FeedChannel(config: config, format: format.value, section: section, updated: updated)
+        let out = try DocumentOutput(path: output)
+        do {
+            let writer = try makeFeedWriter(format: format.value, channel: channel, sink: out.write)
+            try writer.begin()
+            var page = first
+            var written = 0
+            pages: while true {
+                for stored in page.articles {
+                    if let limit, written >= limit { break pages }
+                    let partner = stored.origin == .partner ? stored.sources.first : nil
+                    try writer.write(stored.article, source: partner.map { ItemSource(feedURL: $0.feedURL, title: $0.feedTitle) })
+                    written += 1
+                }
+                guard let next = page.next else { break }
+                query.cursor = next
+                page = try await store.articles(query)
+            }
+            try writer.finish()
+            try out.commit()
+        } catch {
+            out.discard()
+            throw fail("\(error)")
+        }
+    }
+
     private func fail(_ message: String) -> ExitCode {
         printError("nashra publish: \(message)")
         return ExitStatus.failure
@@ -122,6 +168,11 @@ struct NewestArticles {
         articles.insert(article, at: index)
         if articles.count > limit { articles.removeLast() }
     }
+}
+
+/// `--source own|partners|all`.
+enum SourceArgument: String, ExpressibleByArgument {
+    case own, partners, all
 }
 
 /// `--format rss|atom|json`.

@@ -40,7 +40,7 @@ public final class AtomWriter: FeedWriter {
         try xml.element("generator", Generator.name, attributes: ["uri": Generator.uri, "version": Generator.version])
     }
 
-    public func write(_ article: Article) throws {
+    public func write(_ article: Article, source: ItemSource?) throws {
         try xml.startElement("entry")
         if let language = article.language, language != channel.language {
             try xml.attribute("xml:lang", language)
@@ -69,6 +69,14 @@ public final class AtomWriter: FeedWriter {
         for author in article.authors { try writePerson(author) }
         for category in article.categories {
             try xml.emptyElement("category", attributes: ["term": category])
+        }
+        if let source {
+            // RFC 4287 4.2.11: the feed the entry was copied from.
+            try xml.startElement("source")
+            try xml.element("id", source.feedURL.absoluteString)
+            try xml.element("title", source.title, attributes: ["type": "text"])
+            try xml.emptyElement("link", attributes: ["rel": "self", "href": source.feedURL.absoluteString])
+            try xml.endElement()
         }
         try xml.element("summary", article.summary, attributes: ["type": "html"])
         try xml.element("content", article.contentHTML, attributes: ["type": "html"])

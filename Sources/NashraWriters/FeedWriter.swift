@@ -9,10 +9,29 @@ public import NashraModel
 public protocol FeedWriter: AnyObject {
     /// Writes the document head and channel metadata.
     func begin() throws
-    /// Writes one item.
-    func write(_ article: Article) throws
+    /// Writes one item; `source` attributes a partner's article to its feed
+    /// (RSS `<source url>`, Atom `<source>`, JSON Feed `_nashra.source`).
+    func write(_ article: Article, source: ItemSource?) throws
     /// Closes the document and flushes the sink.
     func finish() throws
+}
+
+extension FeedWriter {
+    /// Writes one of the site's own items.
+    public func write(_ article: Article) throws { try write(article, source: nil) }
+}
+
+/// The partner feed an item in a merged river came from.
+public struct ItemSource: Sendable, Hashable {
+    /// The partner feed's URL.
+    public var feedURL: URL
+    /// The partner's name.
+    public var title: String?
+
+    public init(feedURL: URL, title: String?) {
+        self.feedURL = feedURL
+        self.title = title
+    }
 }
 
 /// Creates the writer for a format.

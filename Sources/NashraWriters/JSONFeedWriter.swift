@@ -32,9 +32,9 @@ public final class JSONFeedWriter: FeedWriter {
         pending = String(head.dropLast(2)) + ",\n  \"items\": ["
     }
 
-    public func write(_ article: Article) throws {
+    public func write(_ article: Article, source: ItemSource?) throws {
         pending += itemCount == 0 ? "\n    " : ",\n    "
-        Self.item(article).write(to: &pending, pretty: true, depth: 2)
+        Self.item(article, source: source).write(to: &pending, pretty: true, depth: 2)
         itemCount += 1
         if pending.utf8.count >= 64 * 1024 { try flush() }
     }
@@ -49,7 +49,7 @@ public final class JSONFeedWriter: FeedWriter {
         pending = ""
     }
 
-    static func item(_ a: Article) -> JSONValue {
+    static func item(_ a: Article, source: ItemSource? = nil) -> JSONValue {
         // JSON Feed requires content_html or content_text.
         let contentText = a.contentHTML == nil ? (a.summary ?? a.title) : nil
         return .members([
@@ -83,6 +83,7 @@ public final class JSONFeedWriter: FeedWriter {
                     ("credit", .string(a.credit)),
                     ("dateline", .string(a.dateline)),
                     ("image_caption", .string(a.image?.caption)),
+                    ("source", source.map { .members([("title", .string($0.title)), ("url", .string($0.feedURL.absoluteString))]) }),
                     (
                         "related",
                         .array(

@@ -52,7 +52,7 @@ public final class RSSWriter: FeedWriter {
         }
     }
 
-    public func write(_ article: Article) throws {
+    public func write(_ article: Article, source: ItemSource?) throws {
         try xml.startElement("item")
         try xml.element("title", article.title)
         try xml.element("link", article.url.absoluteString)
@@ -87,6 +87,10 @@ public final class RSSWriter: FeedWriter {
             try xml.element("media:description", image.caption)
             try xml.endElement()
             try xml.emptyElement("media:thumbnail", attributes: ["url": image.url.absoluteString])
+        }
+        if let source {
+            // RSS 2.0 <source>: the channel the item came from.
+            try xml.element("source", source.title ?? source.feedURL.host ?? source.feedURL.absoluteString, attributes: ["url": source.feedURL.absoluteString])
         }
         try xml.element("nashra:section", article.section)
         try xml.element("nashra:credit", article.credit)

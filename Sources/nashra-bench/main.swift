@@ -4,6 +4,7 @@
 //
 //   swift run -c release nashra-bench publish [RECORDS]     (default 100000)
 //   swift run -c release nashra-bench parse [SMALL] [HUGE_MB] (default 1000 feeds, 100 MB)
+//   swift build -c release && .build/release/nashra-bench poll [FEEDS]   (default 2000)
 import Foundation
 import FoundationXML
 import NashraModel
@@ -19,9 +20,10 @@ do {
     case "parse":
         try parseBenchmark(
             small: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000, hugeMB: arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100)
+    case "poll": try PollBenchmark.run(feeds: arguments.count > 1 ? Int(arguments[1]) ?? 2000 : 2000)
     case "phase": try runPhase(Array(arguments.dropFirst()))
     default:
-        print("usage: nashra-bench publish [RECORDS] | parse [SMALL_FEEDS] [HUGE_MB]")
+        print("usage: nashra-bench publish [RECORDS] | parse [SMALL_FEEDS] [HUGE_MB] | poll [FEEDS]")
         exit(2)
     }
 } catch {
@@ -142,6 +144,17 @@ func runPhase(_ a: [String]) throws {
             }
             return (bytes, items)
         }
+    case "serve":
+        let directory = a[1]
+        let feeds = Int(a[2]) ?? 0
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await PollBenchmark.serve(directory: directory, feeds: feeds) } catch {
+                FileHandle.standardError.write(Data("nashra-bench serve: \(error)\n".utf8))
+            }
+            done.signal()
+        }
+        done.wait()
     case "parse-foundation":
         Measure.phase("foundation-XMLParser") {
             var bytes = 0

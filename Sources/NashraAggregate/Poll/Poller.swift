@@ -17,6 +17,8 @@ public final class Poller: Service {
         public var updated = 0
         public var duplicates = 0
         public var errors = 0
+
+        public init() {}
     }
 
     private let store: any Store
