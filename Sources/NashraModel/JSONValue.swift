@@ -74,36 +74,47 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Escapes quotes, backslashes, control characters and U+2028/U+2029
-    /// (which break JavaScript string literals); everything else is literal UTF-8.
+    /// (which break JavaScript string literals); everything else is literal
+    /// UTF-8, copied in runs rather than scalar by scalar (HTML bodies are full of quotes).
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        var needsEscape = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out += s
-        } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{2028}": out += "\\u2028"
-                case "\u{2029}": out += "\\u2029"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
+        let bytes = s.utf8
+        var runStart = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            var escape: String?
+            var next = bytes.index(after: i)
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20:
+                let hex = String(b, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
+                let second = next < bytes.endIndex ? bytes[next] : 0
+                let thirdIndex = next < bytes.endIndex ? bytes.index(after: next) : next
+                let third = thirdIndex < bytes.endIndex ? bytes[thirdIndex] : 0
+                if second == 0x80, third == 0xA8 || third == 0xA9 {
+                    escape = third == 0xA8 ? "\\u2028" : "\\u2029"
+                    next = bytes.index(after: thirdIndex)
                 }
+            default: break
             }
+            if let escape {
+                // Split points are ASCII bytes or a lead byte, so always scalar boundaries; the
+                // scalar view does not round them to characters (a quote may carry a combining mark).
+                out += Substring(s.unicodeScalars[runStart..<i])
+                out += escape
+                runStart = next
+            }
+            i = next
         }
+        out += Substring(s.unicodeScalars[runStart..<bytes.endIndex])
         out += "\""
     }
 }

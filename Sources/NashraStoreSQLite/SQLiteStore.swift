@@ -223,17 +223,22 @@ public final class SQLiteStore: Store {
                     article.recordJSON.serialized(), article.published.date.timeIntervalSince1970, entry.contentHash, entry.heldFutureDate, now,
                     articleID,
                 ])
+            let bands = entry.simhash.map(SimHashBands.init)
             try db.execute(
-                sql: "UPDATE articleSource SET contentHash = ?, link = ? WHERE subscriptionID = ? AND entryKey = ?",
-                arguments: [entry.contentHash, entry.article.url.absoluteString, subscriptionID, entry.entryKey])
+                sql: """
+                    UPDATE articleSource SET contentHash = ?, link = ?, canonicalLink = ?, simhash = ?, band0 = ?, band1 = ?, band2 = ?,
+                    band3 = ? WHERE subscriptionID = ? AND entryKey = ?
+                    """,
+                arguments: [
+                    entry.contentHash, entry.article.url.absoluteString, entry.canonicalLink, entry.simhash.map { Int64(bitPattern: $0) },
+                    bands?.values[0], bands?.values[1], bands?.values[2], bands?.values[3], subscriptionID, entry.entryKey,
+                ])
             summary.updated += 1
             summary.changedKeys.append(key)
             return
         }
         if let existing = try sameStory(entry, subscriptionID: subscriptionID, db: db) {
-            try db.execute(
-                sql: "INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash) VALUES (?, ?, ?, ?, ?)",
-                arguments: [subscriptionID, entry.entryKey, existing, entry.article.url.absoluteString, entry.contentHash])
+            try insertSource(entry, subscriptionID: subscriptionID, articleID: existing, db: db)
             summary.duplicates += 1
             return
         }
@@ -248,36 +253,69 @@ public final class SQLiteStore: Store {
                 entry.article.section, entry.canonicalLink, entry.contentHash, entry.simhash.map { Int64(bitPattern: $0) }, bands?.values[0],
                 bands?.values[1], bands?.values[2], bands?.values[3], entry.heldFutureDate, now,
             ])
-        let articleID = db.lastInsertedRowID
-        try db.execute(
-            sql: "INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash) VALUES (?, ?, ?, ?, ?)",
-            arguments: [subscriptionID, entry.entryKey, articleID, entry.article.url.absoluteString, entry.contentHash])
+        try insertSource(entry, subscriptionID: subscriptionID, articleID: db.lastInsertedRowID, db: db)
         summary.new += 1
         summary.changedKeys.append(entry.article.id)
     }
 
+    /// One partner's copy of a story, with its own fingerprints: later copies are compared with
+    /// every copy stored, not only with the first (see `Migrations`, "v2-source-fingerprints").
+    private static func insertSource(_ entry: IncomingEntry, subscriptionID: Int64, articleID: Int64, db: Database) throws {
+        let bands = entry.simhash.map(SimHashBands.init)
+        try db.execute(
+            sql: """
+                INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash, canonicalLink, simhash, band0, band1, band2,
+                band3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                subscriptionID, entry.entryKey, articleID, entry.article.url.absoluteString, entry.contentHash, entry.canonicalLink,
+                entry.simhash.map { Int64(bitPattern: $0) }, bands?.values[0], bands?.values[1], bands?.values[2], bands?.values[3],
+            ])
+    }
+
     /// An article already stored, from another source, that tells the same
-    /// story: the same canonical link, or a SimHash within
-    /// `SimHashBands.maximumDistance` bits (found through the four 16-bit bands:
-    /// two hashes that close share at least one band). Two items of one feed
-    /// are never merged: the partner published them as separate stories.
+    /// story: the same canonical link as the site's own article or as any
+    /// partner's copy, or a SimHash within `SimHashBands.maximumDistance` bits
+    /// of any partner's copy (found through the four 16-bit bands: two hashes
+    /// that close share at least one band). Two items of one feed are never
+    /// merged: the partner published them as separate stories.
     private static func sameStory(_ entry: IncomingEntry, subscriptionID: Int64, db: Database) throws -> Int64? {
-        let otherSource = "NOT EXISTS (SELECT 1 FROM articleSource s WHERE s.articleID = article.id AND s.subscriptionID = ?)"
-        if let link = entry.canonicalLink,
-            let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM article WHERE canonicalLink = ? AND \(otherSource) LIMIT 1", arguments: [link, subscriptionID])
-        {
-            return id
+        // The candidate article (named by `column`) has no copy from this subscription yet.
+        func otherSource(_ column: String) -> String {
+            "NOT EXISTS (SELECT 1 FROM articleSource o WHERE o.articleID = \(column) AND o.subscriptionID = ?)"
+        }
+        if let link = entry.canonicalLink {
+            // The site's own articles (which have no source rows) and the first copy of each story.
+            if let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM article WHERE canonicalLink = ? AND \(otherSource("article.id")) LIMIT 1",
+                arguments: [link, subscriptionID])
+            {
+                return id
+            }
+            // Any partner's copy: B may carry A's link although C's copy was stored first.
+            if let id = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT s.articleID FROM articleSource s WHERE s.canonicalLink = ? AND s.subscriptionID != ?
+                    AND \(otherSource("s.articleID")) LIMIT 1
+                    """,
+                arguments: [link, subscriptionID, subscriptionID])
+            {
+                return id
+            }
         }
         guard let simhash = entry.simhash else { return nil }
         let bands = SimHashBands(simhash)
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT id, simhash FROM article WHERE (band0 = ? OR band1 = ? OR band2 = ? OR band3 = ?) AND \(otherSource) LIMIT 200",
-            arguments: [bands.values[0], bands.values[1], bands.values[2], bands.values[3], subscriptionID])
+            sql: """
+                SELECT s.articleID, s.simhash FROM articleSource s WHERE (s.band0 = ? OR s.band1 = ? OR s.band2 = ? OR s.band3 = ?)
+                AND s.subscriptionID != ? AND \(otherSource("s.articleID")) LIMIT 200
+                """,
+            arguments: [bands.values[0], bands.values[1], bands.values[2], bands.values[3], subscriptionID, subscriptionID])
         for row in rows {
             guard let other: Int64 = row["simhash"] else { continue }
-            if (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance { return row["id"] }
+            if (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance { return row["articleID"] }
         }
         return nil
     }

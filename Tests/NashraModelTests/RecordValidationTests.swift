@@ -163,3 +163,17 @@ import Testing
         #expect(Timestamp(rfc3339: input) == nil)
     }
 }
+
+/// JSON text Nashra writes must read back exactly.
+@Suite struct JSONValueTests {
+    @Test(arguments: [
+        "plain", "quote \" and backslash \\ and \n\t\r", "control \u{1} \u{1F}", "line sep \u{2028} para \u{2029}",
+        "\"\u{301} quote with a combining mark", "عربي «مقتبس» – “quoted” …", "🇲🇦 emoji", "",
+    ])
+    func stringsRoundTripThroughJSONSerialization(text: String) throws {
+        let json = JSONValue.array([.string(text)]).serialized()
+        let back = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(back == [text])
+        #expect(!json.contains("\u{2028}"))
+    }
+}

@@ -72,12 +72,21 @@ public struct PollScheduler: Sendable {
     /// global and per-host limits; they are marked in flight until `finished`.
     public mutating func startable(now: Date) -> [Subscription] {
         guard inFlightCount < policy.globalConcurrency else { return [] }
-        let due = entries.values.filter { $0.isWaiting && $0.subscription.fetch.nextDue <= now }.sorted(by: Self.dueFirst)
+        // Sort small keys, not whole entries, and skip hosts already at their
+        // limit: this runs after every completion, over thousands of feeds.
+        var due: [(nextDue: Date, id: Int64)] = []
+        for (id, entry) in entries
+        where entry.isWaiting && entry.subscription.fetch.nextDue <= now
+            && runningPerHost[entry.host, default: 0] < policy.perHostConcurrency
+        {
+            due.append((entry.subscription.fetch.nextDue, id))
+        }
+        due.sort { $0.nextDue != $1.nextDue ? $0.nextDue < $1.nextDue : $0.id < $1.id }
         var started: [Subscription] = []
-        for candidate in due {
+        for (_, id) in due {
             guard inFlightCount < policy.globalConcurrency else { break }
-            guard runningPerHost[candidate.host, default: 0] < policy.perHostConcurrency else { continue }
-            entries[candidate.subscription.id]?.inFlight = true
+            guard let candidate = entries[id], runningPerHost[candidate.host, default: 0] < policy.perHostConcurrency else { continue }
+            entries[id]?.inFlight = true
             runningPerHost[candidate.host, default: 0] += 1
             inFlightCount += 1
             started.append(candidate.subscription)
@@ -187,10 +196,6 @@ extension PollScheduler {
         var isWaiting: Bool { !inFlight && !dropped && !subscription.fetch.gone }
     }
 
-    private static func dueFirst(_ a: Entry, _ b: Entry) -> Bool {
-        let (x, y) = (a.subscription.fetch.nextDue, b.subscription.fetch.nextDue)
-        return x != y ? x < y : a.subscription.id < b.subscription.id
-    }
 
     /// The per-host key: the lowercased host name; a URL without a host
     /// (`file:`) is limited only by the global limit.
