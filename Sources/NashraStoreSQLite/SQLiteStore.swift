@@ -242,16 +242,14 @@ public final class SQLiteStore: Store {
             summary.duplicates += 1
             return
         }
-        let bands = entry.simhash.map(SimHashBands.init)
         try db.execute(
             sql: """
-                INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, simhash, band0, band1, band2, band3,
-                heldFutureDate, storedAt) VALUES (?, 'partner', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, heldFutureDate, storedAt)
+                VALUES (?, 'partner', ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.article.id, entry.article.recordJSON.serialized(), entry.article.published.date.timeIntervalSince1970,
-                entry.article.section, entry.canonicalLink, entry.contentHash, entry.simhash.map { Int64(bitPattern: $0) }, bands?.values[0],
-                bands?.values[1], bands?.values[2], bands?.values[3], entry.heldFutureDate, now,
+                entry.article.section, entry.canonicalLink, entry.contentHash, entry.heldFutureDate, now,
             ])
         try insertSource(entry, subscriptionID: subscriptionID, articleID: db.lastInsertedRowID, db: db)
         summary.new += 1
@@ -259,7 +257,7 @@ public final class SQLiteStore: Store {
     }
 
     /// One partner's copy of a story, with its own fingerprints: later copies are compared with
-    /// every copy stored, not only with the first (see `Migrations`, "v2-source-fingerprints").
+    /// every copy stored, not only with the first (see `Migrations`).
     private static func insertSource(_ entry: IncomingEntry, subscriptionID: Int64, articleID: Int64, db: Database) throws {
         let bands = entry.simhash.map(SimHashBands.init)
         try db.execute(
