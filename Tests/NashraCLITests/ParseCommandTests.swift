@@ -75,3 +75,29 @@ import Testing
         #expect(run.stderr.contains("empty"))
     }
 }
+
+/// `nashra parse http://…` fetches the feed and reads it with what HTTP said.
+@Suite struct ParseURLTests {
+    @Test func httpURLsAreFetchedAndTheirCharsetHonoured() async throws {
+        let body = try [UInt8](Fixtures.data("parse/encoding/http_charset_contradicts.xml"))
+        let server = try await FixtureHTTPServer.start([
+            "/feed.xml": .ok(body, contentType: "text/xml; charset=windows-1256"),
+            "/moved": .redirect(301, to: "/feed.xml"),
+            "/missing": .status(404),
+        ])
+        defer { Task { await server.stop() } }
+        let run = try NashraBinary.run(["parse", server.url("/moved").absoluteString])
+        #expect(run.status == 0, "\(run.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        #expect(doc["encoding"] as? String == "windows-1256")
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Fixtures.data("parse/encoding/http_charset_contradicts.expected.json")) as? [String: Any])
+        let expectedTitles = (expected["entries"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
+        let titles = (doc["entries"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
+        #expect(titles == expectedTitles)
+
+        let missing = try NashraBinary.run(["parse", server.url("/missing").absoluteString])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("HTTP 404"))
+    }
+}
