@@ -205,7 +205,7 @@ public final class SQLiteStore: Store {
     /// One entry: unchanged, updated in place, the same story as one already stored, or new.
     private static func merge(_ entry: IncomingEntry, subscriptionID: Int64, now: Double, db: Database, summary: inout IngestSummary) throws {
         if let known = try Row.fetchOne(
-            db, sql: "SELECT articleID, contentHash FROM articleSource WHERE subscriptionID = ? AND entryKey = ?",
+            db.cachedStatement(sql: "SELECT articleID, contentHash FROM articleSource WHERE subscriptionID = ? AND entryKey = ?"),
             arguments: [subscriptionID, entry.entryKey])
         {
             let oldHash: String = known["contentHash"]
@@ -214,22 +214,18 @@ public final class SQLiteStore: Store {
                 return
             }
             let articleID: Int64 = known["articleID"]
-            let key = try String.fetchOne(db, sql: "SELECT key FROM article WHERE id = ?", arguments: [articleID]) ?? entry.article.id
+            let key = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM article WHERE id = ?"), arguments: [articleID]) ?? entry.article.id
             var article = entry.article
             article.id = key
-            try db.execute(
-                sql: "UPDATE article SET record = ?, published = ?, contentHash = ?, heldFutureDate = ?, storedAt = ? WHERE id = ? AND origin = 'partner'",
-                arguments: [
+            try db.cachedStatement(sql: "UPDATE article SET record = ?, published = ?, contentHash = ?, heldFutureDate = ?, storedAt = ? WHERE id = ? AND origin = 'partner'").execute(arguments: [
                     article.recordJSON.serialized(), article.published.date.timeIntervalSince1970, entry.contentHash, entry.heldFutureDate, now,
                     articleID,
                 ])
             let bands = entry.simhash.map(SimHashBands.init)
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     UPDATE articleSource SET contentHash = ?, link = ?, canonicalLink = ?, simhash = ?, band0 = ?, band1 = ?, band2 = ?,
                     band3 = ? WHERE subscriptionID = ? AND entryKey = ?
-                    """,
-                arguments: [
+                    """).execute(arguments: [
                     entry.contentHash, entry.article.url.absoluteString, entry.canonicalLink, entry.simhash.map { Int64(bitPattern: $0) },
                     bands?.values[0], bands?.values[1], bands?.values[2], bands?.values[3], subscriptionID, entry.entryKey,
                 ])
@@ -242,12 +238,10 @@ public final class SQLiteStore: Store {
             summary.duplicates += 1
             return
         }
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, heldFutureDate, storedAt)
                 VALUES (?, 'partner', ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 entry.article.id, entry.article.recordJSON.serialized(), entry.article.published.date.timeIntervalSince1970,
                 entry.article.section, entry.canonicalLink, entry.contentHash, entry.heldFutureDate, now,
             ])
@@ -260,12 +254,10 @@ public final class SQLiteStore: Store {
     /// every copy stored, not only with the first (see `Migrations`).
     private static func insertSource(_ entry: IncomingEntry, subscriptionID: Int64, articleID: Int64, db: Database) throws {
         let bands = entry.simhash.map(SimHashBands.init)
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash, canonicalLink, simhash, band0, band1, band2,
                 band3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+                """).execute(arguments: [
                 subscriptionID, entry.entryKey, articleID, entry.article.url.absoluteString, entry.contentHash, entry.canonicalLink,
                 entry.simhash.map { Int64(bitPattern: $0) }, bands?.values[0], bands?.values[1], bands?.values[2], bands?.values[3],
             ])
@@ -285,18 +277,17 @@ public final class SQLiteStore: Store {
         if let link = entry.canonicalLink {
             // The site's own articles (which have no source rows) and the first copy of each story.
             if let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM article WHERE canonicalLink = ? AND \(otherSource("article.id")) LIMIT 1",
+                db.cachedStatement(sql: "SELECT id FROM article WHERE canonicalLink = ? AND \(otherSource("article.id")) LIMIT 1"),
                 arguments: [link, subscriptionID])
             {
                 return id
             }
             // Any partner's copy: B may carry A's link although C's copy was stored first.
             if let id = try Int64.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT s.articleID FROM articleSource s WHERE s.canonicalLink = ? AND s.subscriptionID != ?
                     AND \(otherSource("s.articleID")) LIMIT 1
-                    """,
+                    """),
                 arguments: [link, subscriptionID, subscriptionID])
             {
                 return id
@@ -305,11 +296,10 @@ public final class SQLiteStore: Store {
         guard let simhash = entry.simhash else { return nil }
         let bands = SimHashBands(simhash)
         let rows = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT s.articleID, s.simhash FROM articleSource s WHERE (s.band0 = ? OR s.band1 = ? OR s.band2 = ? OR s.band3 = ?)
                 AND s.subscriptionID != ? AND \(otherSource("s.articleID")) LIMIT 200
-                """,
+                """),
             arguments: [bands.values[0], bands.values[1], bands.values[2], bands.values[3], subscriptionID, subscriptionID])
         for row in rows {
             guard let other: Int64 = row["simhash"] else { continue }
