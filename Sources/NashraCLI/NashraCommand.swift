@@ -1,6 +1,6 @@
 public import ArgumentParser
 
-/// The `nashra` command: publish, parse and (later) aggregate, relate and serve news feeds.
+/// The `nashra` command: publish, parse and aggregate news feeds (relate and serve come later).
 public struct NashraCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "nashra",
