@@ -54,12 +54,12 @@ public enum SimHash {
 
     /// The 64-bit SimHash of `text`, or `nil` when it has too few words.
     public static func of(_ text: String) -> UInt64? {
-        let words = normalizedWords(text)
+        let words = wordHashes(text)
         guard words.count >= minimumWords else { return nil }
         var weights = [Int](repeating: 0, count: 64)
         // Word pairs keep some order, so two texts with the same words shuffled differ.
         for i in 0..<(words.count - 1) {
-            let feature = hash(words[i]) &* 31 &+ hash(words[i + 1])
+            let feature = mix(words[i] &* 31 &+ words[i + 1])
             for bit in 0..<64 { weights[bit] += (feature >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
         }
         var result: UInt64 = 0
@@ -67,40 +67,58 @@ public enum SimHash {
         return result
     }
 
-    /// Lowercased words with Arabic diacritics and tatweel removed and the
-    /// alef/ya/ta-marbuta variants folded, so spelling noise does not count.
-    static func normalizedWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if !current.isEmpty { words.append(String(current)) }
-            current = String.UnicodeScalarView()
+    /// The hashes of the normalized words of `text`: lowercased, Arabic
+    /// diacritics and tatweel removed, alef/ya/ta-marbuta variants folded, so
+    /// spelling noise does not count. Words are hashed as they are read; no
+    /// string is built per word (this runs on every partner entry).
+    static func wordHashes(_ text: String) -> [UInt64] {
+        var hashes: [UInt64] = []
+        var hash: UInt64 = fnvOffset
+        var inWord = false
+        func add(_ value: UInt32) {
+            // FNV-1a over the scalar's value, byte by byte.
+            var v = value
+            repeat {
+                hash ^= UInt64(v & 0xFF)
+                hash &*= fnvPrime
+                v >>= 8
+            } while v != 0
+            inWord = true
         }
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar.value {
+        func flush() {
+            if inWord { hashes.append(mix(hash)) }
+            hash = fnvOffset
+            inWord = false
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x41...0x5A: add(v + 0x20)  // ASCII upper → lower
+            case 0x61...0x7A, 0x30...0x39: add(v)
+            case 0..<0x80: flush()
             case 0x064B...0x065F, 0x0670, 0x0640: continue  // tashkeel, superscript alef, tatweel
-            case 0x0622, 0x0623, 0x0625, 0x0671: current.append("\u{0627}")  // آ أ إ ٱ → ا
-            case 0x0649: current.append("\u{064A}")  // ى → ي
-            case 0x0629: current.append("\u{0647}")  // ة → ه
+            case 0x0622, 0x0623, 0x0625, 0x0671: add(0x0627)  // آ أ إ ٱ → ا
+            case 0x0649: add(0x064A)  // ى → ي
+            case 0x0629: add(0x0647)  // ة → ه
+            case 0x0621...0x064A, 0x0660...0x0669: add(v)
             default:
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    current.append(scalar)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { add(lower.value) }
                 } else {
                     flush()
                 }
             }
         }
         flush()
-        return words
+        return hashes
     }
 
-    static func hash(_ word: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
-        }
-        // Mix the bits (splitmix finalizer): FNV alone leaves the high bits weak for short words.
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01B3
+
+    /// The splitmix finalizer: FNV alone leaves the high bits weak for short words.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
         hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
         hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
         return hash ^ (hash >> 31)

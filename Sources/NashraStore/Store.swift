@@ -182,16 +182,21 @@ public struct IncomingEntry: Sendable, Hashable {
     /// Hash of everything a reader sees; a change means "updated in place".
     public var contentHash: String
     public var heldFutureDate: Bool
+    /// The article's record JSON, serialized once here for both the hash and the store.
+    public let record: String
 
+    /// - Parameter contentHash: defaults to the hash of the article's record.
     public init(
-        article: Article, entryKey: String, canonicalLink: String?, simhash: UInt64?, contentHash: String, heldFutureDate: Bool = false
+        article: Article, entryKey: String, canonicalLink: String?, simhash: UInt64?, contentHash: String? = nil,
+        heldFutureDate: Bool = false
     ) {
         self.article = article
         self.entryKey = entryKey
         self.canonicalLink = canonicalLink
         self.simhash = simhash
-        self.contentHash = contentHash
         self.heldFutureDate = heldFutureDate
+        self.record = article.recordJSON.serialized()
+        self.contentHash = contentHash ?? ContentHash.of(record)
     }
 }
 

@@ -217,10 +217,11 @@ public final class SQLiteStore: Store {
             let key = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM article WHERE id = ?"), arguments: [articleID]) ?? entry.article.id
             var article = entry.article
             article.id = key
-            try db.cachedStatement(sql: "UPDATE article SET record = ?, published = ?, contentHash = ?, heldFutureDate = ?, storedAt = ? WHERE id = ? AND origin = 'partner'").execute(arguments: [
-                    article.recordJSON.serialized(), article.published.date.timeIntervalSince1970, entry.contentHash, entry.heldFutureDate, now,
-                    articleID,
-                ])
+            // A story merged from several partners keeps the key it was first stored under.
+            let record = key == entry.article.id ? entry.record : article.recordJSON.serialized()
+            try db.cachedStatement(
+                sql: "UPDATE article SET record = ?, published = ?, contentHash = ?, heldFutureDate = ?, storedAt = ? WHERE id = ? AND origin = 'partner'"
+            ).execute(arguments: [record, article.published.date.timeIntervalSince1970, entry.contentHash, entry.heldFutureDate, now, articleID])
             let bands = entry.simhash.map(SimHashBands.init)
             try db.cachedStatement(sql: """
                     UPDATE articleSource SET contentHash = ?, link = ?, canonicalLink = ?, simhash = ?, band0 = ?, band1 = ?, band2 = ?,
@@ -242,7 +243,7 @@ public final class SQLiteStore: Store {
                 INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, heldFutureDate, storedAt)
                 VALUES (?, 'partner', ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                entry.article.id, entry.article.recordJSON.serialized(), entry.article.published.date.timeIntervalSince1970,
+                entry.article.id, entry.record, entry.article.published.date.timeIntervalSince1970,
                 entry.article.section, entry.canonicalLink, entry.contentHash, entry.heldFutureDate, now,
             ])
         try insertSource(entry, subscriptionID: subscriptionID, articleID: db.lastInsertedRowID, db: db)

@@ -37,7 +37,7 @@ final class PollHarness: Sendable {
     }
 
     /// What the fetches may take: `requestTimeout` is what a slow or silent partner costs a test.
-    static let requestTimeout: Duration = .seconds(2)
+    static let requestTimeout: Duration = .seconds(4)
 
     /// Starts the world, runs `body`, and always stops the server and the fetcher and removes the store.
     /// - Parameters:

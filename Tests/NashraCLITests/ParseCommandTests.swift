@@ -86,7 +86,7 @@ import Testing
             "/missing": .status(404),
         ])
         defer { Task { await server.stop() } }
-        let run = try NashraBinary.run(["parse", server.url("/moved").absoluteString])
+        let run = try await NashraBinary.runDetached(["parse", server.url("/moved").absoluteString])
         #expect(run.status == 0, "\(run.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
         #expect(doc["encoding"] as? String == "windows-1256")
@@ -96,7 +96,7 @@ import Testing
         let titles = (doc["entries"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
         #expect(titles == expectedTitles)
 
-        let missing = try NashraBinary.run(["parse", server.url("/missing").absoluteString])
+        let missing = try await NashraBinary.runDetached(["parse", server.url("/missing").absoluteString])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("HTTP 404"))
     }

@@ -26,7 +26,7 @@ import Testing
         let environment = ["NASHRA_FETCH_ALLOW": "127.0.0.1"]
         let opml = dir.appendingPathComponent("partners.opml")
         try Data(FeedFactory.opml((0..<feeds).map { server.url("/feed-\($0).xml") }).utf8).write(to: opml)
-        let imported = try NashraBinary.run(["feeds", "import", opml.path, "--store", store], environment: environment)
+        let imported = try await NashraBinary.runDetached(["feeds", "import", opml.path, "--store", store], environment: environment)
         #expect(imported.status == 0, "\(imported.stderr)")
 
         // First pass, killed while fetches are in flight.
@@ -51,14 +51,14 @@ import Testing
         #expect(seenBeforeKill > 0 && seenBeforeKill < feeds, "the kill did not land mid-pass: \(seenBeforeKill) requests")
 
         // Second pass finishes the job.
-        let rerun = try NashraBinary.run(["poll", "--once", "--concurrency", "4", "--store", store], environment: environment)
+        let rerun = try await NashraBinary.runDetached(["poll", "--once", "--concurrency", "4", "--store", store], environment: environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
 
         let integrity = try ExternalTool.run(
             "/usr/bin/env", ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])", store])
         #expect(integrity.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
 
-        let listed = try NashraBinary.run(["articles", "list", "--json", "--store", store])
+        let listed = try await NashraBinary.runDetached(["articles", "list", "--json", "--store", store])
         let records = listed.stdoutText.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
@@ -66,7 +66,7 @@ import Testing
         #expect(links.count == feeds * itemsPerFeed, "stored \(links.count) articles")
         #expect(Set(links).count == links.count, "duplicates stored")
 
-        let subscriptions = try NashraBinary.run(["feeds", "list", "--json", "--store", store]).stdoutText.split(separator: "\n").compactMap {
+        let subscriptions = try await NashraBinary.runDetached(["feeds", "list", "--json", "--store", store]).stdoutText.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         #expect(subscriptions.count == feeds)

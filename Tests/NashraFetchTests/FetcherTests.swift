@@ -265,7 +265,7 @@ struct FetcherTests {
             task.cancel()
             let outcome = await task.value
             #expect(expectFailure(outcome)?.code == .cancelled)
-            #expect(clock.now - start < .seconds(3), "the request timeout is 10 s; cancellation must not wait for it")
+            #expect(clock.now - start < .seconds(8), "the request timeout is 10 s; cancellation must not wait for it")
         }
     }
 

@@ -29,3 +29,21 @@ public enum NashraBinary {
         var description: String { "the nashra executable was not found next to the tests; run swift build first" }
     }
 }
+
+extension NashraBinary {
+    /// Runs `nashra arguments…` off Swift's cooperative thread pool.
+    ///
+    /// Tests that serve HTTP from their own process must use this: the
+    /// server's handlers run on the cooperative pool (two threads on a
+    /// two-core machine), and a test blocked in `waitUntilExit` there can
+    /// starve the very server its child is talking to.
+    public static func runDetached(
+        _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String]? = nil
+    ) async throws -> ToolRun {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, stdin: stdin, in: directory, environment: environment) })
+            }
+        }
+    }
+}

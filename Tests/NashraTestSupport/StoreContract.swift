@@ -29,7 +29,7 @@ public enum StoreContract {
     static func incoming(_ article: Article, key: String, simhash: UInt64? = nil) -> IncomingEntry {
         IncomingEntry(
             article: article, entryKey: key, canonicalLink: CanonicalLink.of(article.url.absoluteString), simhash: simhash,
-            contentHash: ContentHash.of(article.recordJSON.serialized()))
+            contentHash: nil)
     }
 
     static func fetch(_ subscription: Subscription, _ entries: [IncomingEntry], status: Int = 200) -> FetchApplication {

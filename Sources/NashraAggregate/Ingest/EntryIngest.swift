@@ -45,8 +45,7 @@ public enum EntryIngest {
             related: related(e))
         return IncomingEntry(
             article: article, entryKey: key, canonicalLink: CanonicalLink.of(link.absoluteString),
-            simhash: SimHash.of(article.title + " " + HTMLText.plainText(summary ?? content?.value ?? "")),
-            contentHash: contentHash(article), heldFutureDate: held)
+            simhash: SimHash.of(article.title + " " + HTMLText.plainText(summary ?? content?.value ?? "")), heldFutureDate: held)
     }
 
     /// The entry's link, else an http(s) id (RSS guids often are the permalink).
@@ -108,13 +107,6 @@ public enum EntryIngest {
                 id: r.id ?? url.absoluteString, url: url, title: r.title ?? url.absoluteString,
                 published: r.published.flatMap(Timestamp.init(rfc3339:)))
         }
-    }
-
-    /// Everything a reader sees; the store updates in place when it changes.
-    static func contentHash(_ article: Article) -> String {
-        var visible = article
-        visible.id = ""
-        return ContentHash.of(visible.recordJSON.serialized())
     }
 }
 
