@@ -234,8 +234,13 @@ public final class SQLiteStore: Store {
             summary.changedKeys.append(key)
             return
         }
-        if let existing = try sameStory(entry, subscriptionID: subscriptionID, db: db) {
-            try insertSource(entry, subscriptionID: subscriptionID, articleID: existing, db: db)
+        let matches = try sameStories(entry, subscriptionID: subscriptionID, db: db)
+        if let target = try mergeTarget(matches, db: db) {
+            try insertSource(entry, subscriptionID: subscriptionID, articleID: target, db: db)
+            // A late copy may tie together stories stored apart (B and C share nothing; A matches both).
+            for other in matches where other != target {
+                try absorb(other, into: target, db: db)
+            }
             summary.duplicates += 1
             return
         }
@@ -270,31 +275,26 @@ public final class SQLiteStore: Store {
     /// of any partner's copy (found through the four 16-bit bands: two hashes
     /// that close share at least one band). Two items of one feed are never
     /// merged: the partner published them as separate stories.
-    private static func sameStory(_ entry: IncomingEntry, subscriptionID: Int64, db: Database) throws -> Int64? {
+    private static func sameStories(_ entry: IncomingEntry, subscriptionID: Int64, db: Database) throws -> [Int64] {
+        var found: [Int64] = []
         // The candidate article (named by `column`) has no copy from this subscription yet.
         func otherSource(_ column: String) -> String {
             "NOT EXISTS (SELECT 1 FROM articleSource o WHERE o.articleID = \(column) AND o.subscriptionID = ?)"
         }
         if let link = entry.canonicalLink {
             // The site's own articles (which have no source rows) and the first copy of each story.
-            if let id = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM article WHERE canonicalLink = ? AND \(otherSource("article.id")) LIMIT 1"),
+            found += try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT id FROM article WHERE canonicalLink = ? AND \(otherSource("article.id")) LIMIT 20"),
                 arguments: [link, subscriptionID])
-            {
-                return id
-            }
             // Any partner's copy: B may carry A's link although C's copy was stored first.
-            if let id = try Int64.fetchOne(
+            found += try Int64.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT s.articleID FROM articleSource s WHERE s.canonicalLink = ? AND s.subscriptionID != ?
-                    AND \(otherSource("s.articleID")) LIMIT 1
+                    AND \(otherSource("s.articleID")) LIMIT 20
                     """),
                 arguments: [link, subscriptionID, subscriptionID])
-            {
-                return id
-            }
         }
-        guard let simhash = entry.simhash else { return nil }
+        guard let simhash = entry.simhash else { return unique(found) }
         let bands = SimHashBands(simhash)
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
@@ -304,9 +304,40 @@ public final class SQLiteStore: Store {
             arguments: [bands.values[0], bands.values[1], bands.values[2], bands.values[3], subscriptionID, subscriptionID])
         for row in rows {
             guard let other: Int64 = row["simhash"] else { continue }
-            if (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance { return row["articleID"] }
+            if (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance { found.append(row["articleID"]) }
         }
-        return nil
+        return unique(found)
+    }
+
+    /// Ids in first-seen order, without repeats.
+    private static func unique(_ ids: [Int64]) -> [Int64] {
+        var seen = Set<Int64>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// The article a new copy joins: the site's own article when one matched, else the oldest.
+    private static func mergeTarget(_ matches: [Int64], db: Database) throws -> Int64? {
+        guard !matches.isEmpty else { return nil }
+        let placeholders = Array(repeating: "?", count: matches.count).joined(separator: ",")
+        return try Int64.fetchOne(
+            db, sql: "SELECT id FROM article WHERE id IN (\(placeholders)) ORDER BY origin = 'own' DESC, id LIMIT 1",
+            arguments: StatementArguments(matches))
+    }
+
+    /// Moves a partner article's copies onto `target` and deletes it, unless
+    /// that would put two items of one feed into one story (they stay apart)
+    /// or `other` is one of the site's own articles.
+    private static func absorb(_ other: Int64, into target: Int64, db: Database) throws {
+        let clash = try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM articleSource a JOIN articleSource b ON a.subscriptionID = b.subscriptionID
+                WHERE a.articleID = ? AND b.articleID = ?) OR EXISTS (SELECT 1 FROM article WHERE id = ? AND origin = 'own')
+                """,
+            arguments: [other, target, other]) ?? true
+        guard !clash else { return }
+        try db.execute(sql: "UPDATE articleSource SET articleID = ? WHERE articleID = ?", arguments: [target, other])
+        try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [other])
     }
 
     // MARK: - Rows

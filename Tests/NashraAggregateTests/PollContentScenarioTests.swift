@@ -256,13 +256,9 @@ import Testing
                     Set(damsCopies.first?.sources.map(\.subscriptionID) ?? []) == Set(ids.values),
                     "sources: \(damsCopies.map { $0.sources.map(\.feedURL.path) })")
             }
-            if order.last == .a {
-                // B and C share neither a link nor a text; only A, arriving last, ties them
-                // together, and the store does not merge two articles it already holds.
-                withKnownIssue("a late copy that bridges two stored stories does not merge them") { check() }
-            } else {
-                check()
-            }
+            // When A arrives last it ties together B's and C's copies, stored apart until then
+            // (they share neither a link nor a text): the store merges them.
+            check()
         }
     }
 }

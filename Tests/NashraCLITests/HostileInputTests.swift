@@ -14,8 +14,8 @@ import Testing
     }
 
     /// Runs `nashra parse --stats FILE` and reports the JSON and the seconds and peak MB it printed.
-    func parse(_ file: URL) throws -> (run: ToolRun, json: [String: Any]?, seconds: Double, peakMB: Double) {
-        let run = try NashraBinary.run(["parse", "--stats", file.path])
+    func parse(_ file: URL) async throws -> (run: ToolRun, json: [String: Any]?, seconds: Double, peakMB: Double) {
+        let run = try await NashraBinary.runDetached(["parse", "--stats", file.path])
         let json = try? JSONSerialization.jsonObject(with: run.stdout) as? [String: Any]
         // "nashra parse: 1 input(s), 2 entries, 0.031 s, peak memory 25.8 MB"
         let words = run.stderr.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
@@ -30,8 +30,8 @@ import Testing
         return url
     }
 
-    @Test func billionLaughsEndsFastInLittleMemory() throws {
-        let result = try parse(Fixtures.url("parse/hostile/billion_laughs.xml"))
+    @Test func billionLaughsEndsFastInLittleMemory() async throws {
+        let result = try await parse(Fixtures.url("parse/hostile/billion_laughs.xml"))
         #expect(result.run.status == 0, "\(result.run.stderr)")
         #expect(result.json?["bozo"] as? Bool == true)
         #expect((result.json?["entries"] as? [Any])?.count == 2)
@@ -40,8 +40,8 @@ import Testing
         #expect(result.peakMB < 50, "peak \(result.peakMB) MB")
     }
 
-    @Test func quadraticBlowUpIsCappedFastInLittleMemory() throws {
-        let result = try parse(Fixtures.url("parse/hostile/quadratic_blowup.xml"))
+    @Test func quadraticBlowUpIsCappedFastInLittleMemory() async throws {
+        let result = try await parse(Fixtures.url("parse/hostile/quadratic_blowup.xml"))
         #expect(result.run.status == 0)
         #expect(result.json?["bozo"] as? Bool == true)
         #expect((result.json?["bozoMessage"] as? String)?.contains("longer than") == true)
@@ -50,7 +50,7 @@ import Testing
         #expect(result.peakMB < 50, "peak \(result.peakMB) MB")
     }
 
-    @Test func externalEntitiesAreNeverResolved() throws {
+    @Test func externalEntitiesAreNeverResolved() async throws {
         let secret = scratch.appendingPathComponent("secret.txt")
         try Data("NASHRA-SECRET-7731".utf8).write(to: secret)
         let feed = try write(
@@ -65,20 +65,20 @@ import Testing
             <rss version="2.0"><channel><title>t &file;</title>
             <item><title>x &file;</title><description>&file;</description></item></channel></rss>
             """)
-        let result = try parse(feed)
+        let result = try await parse(feed)
         #expect(result.run.status == 0, "\(result.run.stderr)")
         #expect(!result.run.stdoutText.contains("NASHRA-SECRET"))
         #expect((result.json?["entries"] as? [Any])?.count == 1)
     }
 
-    @Test func hundredThousandDeepNestingIsRefusedCleanly() throws {
+    @Test func hundredThousandDeepNestingIsRefusedCleanly() async throws {
         let depth = 100_000
         let feed = try write(
             "deep.xml",
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>before</title></item><item><title>deep</title><description>"
                 + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
                 + "</description></item></channel></rss>")
-        let result = try parse(feed)
+        let result = try await parse(feed)
         #expect(result.run.status == 0, "\(result.run.stderr)")
         #expect(result.json?["bozo"] as? Bool == true)
         let message = result.json?["bozoMessage"] as? String ?? ""
@@ -88,7 +88,7 @@ import Testing
         #expect(result.peakMB < 100, "peak \(result.peakMB) MB")
     }
 
-    @Test func fiftyMegabyteTextNodeIsRefusedCleanly() throws {
+    @Test func fiftyMegabyteTextNodeIsRefusedCleanly() async throws {
         let url = scratch.appendingPathComponent("huge-text.xml")
         #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
@@ -97,7 +97,7 @@ import Testing
         for _ in 0..<(50_000_000 / block.count + 1) { try handle.write(contentsOf: block) }
         try handle.write(contentsOf: Data("</description></item></channel></rss>".utf8))
         try handle.close()
-        let result = try parse(url)
+        let result = try await parse(url)
         #expect(result.run.status == 0, "\(result.run.stderr)")
         #expect(result.json?["bozo"] as? Bool == true)
         #expect((result.json?["bozoMessage"] as? String)?.contains("longer than") == true)

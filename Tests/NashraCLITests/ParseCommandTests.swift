@@ -4,8 +4,8 @@ import Testing
 
 /// `nashra parse` as a user runs it.
 @Suite struct ParseCommandTests {
-    @Test func oneInputPrintsOneJSONDocument() throws {
-        let run = try NashraBinary.run(["parse", "--json", Fixtures.url("parse/arabic/hespress_style_national.xml").path])
+    @Test func oneInputPrintsOneJSONDocument() async throws {
+        let run = try await NashraBinary.runDetached(["parse", "--json", Fixtures.url("parse/arabic/hespress_style_national.xml").path])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdoutText.split(separator: "\n")
         #expect(lines.count == 1)
@@ -16,10 +16,10 @@ import Testing
         #expect((doc["entries"] as? [Any])?.isEmpty == false)
     }
 
-    @Test func severalInputsPrintNDJSONWithFileKeys() throws {
+    @Test func severalInputsPrintNDJSONWithFileKeys() async throws {
         let a = Fixtures.url("parse/atom/atom_dates.xml").path
         let b = Fixtures.url("parse/rdf/rss10_full.xml").path
-        let run = try NashraBinary.run(["parse", a, b])
+        let run = try await NashraBinary.runDetached(["parse", a, b])
         #expect(run.status == 0, "\(run.stderr)")
         let docs = try run.stdoutText.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -28,49 +28,49 @@ import Testing
         #expect(docs.map { $0["version"] as? String } == ["atom10", "rss10"])
     }
 
-    @Test func standardInputAndFileURLsAreRead() throws {
+    @Test func standardInputAndFileURLsAreRead() async throws {
         let path = Fixtures.url("parse/atom/atom_dates.xml").path
-        let stdin = try NashraBinary.run(["parse", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: path)))
+        let stdin = try await NashraBinary.runDetached(["parse", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(stdin.status == 0, "\(stdin.stderr)")
-        let url = try NashraBinary.run(["parse", URL(fileURLWithPath: path).absoluteString])
+        let url = try await NashraBinary.runDetached(["parse", URL(fileURLWithPath: path).absoluteString])
         #expect(url.status == 0, "\(url.stderr)")
         let fromStdin = try JSONSerialization.jsonObject(with: stdin.stdout) as? [String: Any]
         let fromURL = try JSONSerialization.jsonObject(with: url.stdout) as? [String: Any]
         #expect((fromStdin?["entries"] as? [Any])?.count == (fromURL?["entries"] as? [Any])?.count)
     }
 
-    @Test func anHTMLPageIsAClearErrorNamingItsFeed() throws {
+    @Test func anHTMLPageIsAClearErrorNamingItsFeed() async throws {
         let html = Data(
             """
             <!DOCTYPE html><html lang="ar" dir="rtl"><head><title>مملكتنا</title>
             <link rel="alternate" type="application/rss+xml" title="RSS" href="/feed.rss"></head>
             <body><p>مرحبا</p></body></html>
             """.utf8)
-        let run = try NashraBinary.run(["parse", "-"], stdin: html)
+        let run = try await NashraBinary.runDetached(["parse", "-"], stdin: html)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("HTML page, not a feed"), "\(run.stderr)")
         #expect(run.stderr.contains("/feed.rss"), "\(run.stderr)")
     }
 
-    @Test func oneBadInputAmongGoodOnesExitsThree() throws {
+    @Test func oneBadInputAmongGoodOnesExitsThree() async throws {
         let good = Fixtures.url("parse/atom/atom_dates.xml").path
-        let run = try NashraBinary.run(["parse", good, "/nonexistent/feed.xml"])
+        let run = try await NashraBinary.runDetached(["parse", good, "/nonexistent/feed.xml"])
         #expect(run.status == 3)
         #expect(run.stderr.contains("/nonexistent/feed.xml"))
         #expect(run.stdoutText.split(separator: "\n").count == 1)
     }
 
-    @Test func brokenXMLIsBozoNotAnError() throws {
-        let run = try NashraBinary.run(["parse", Fixtures.url("parse/illformed/bare_ampersand_in_url.xml").path])
+    @Test func brokenXMLIsBozoNotAnError() async throws {
+        let run = try await NashraBinary.runDetached(["parse", Fixtures.url("parse/illformed/bare_ampersand_in_url.xml").path])
         #expect(run.status == 0, "\(run.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
         #expect(doc["bozo"] as? Bool == true)
         #expect((doc["bozoMessage"] as? String)?.hasPrefix("line ") == true)
     }
 
-    @Test func emptyInputIsAnError() throws {
-        let run = try NashraBinary.run(["parse", "-"], stdin: Data())
+    @Test func emptyInputIsAnError() async throws {
+        let run = try await NashraBinary.runDetached(["parse", "-"], stdin: Data())
         #expect(run.status == 1)
         #expect(run.stderr.contains("empty"))
     }

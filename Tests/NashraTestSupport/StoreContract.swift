@@ -16,6 +16,7 @@ public enum StoreContract {
         ("fetchMergesNewUnchangedUpdated", fetchMergesNewUnchangedUpdated),
         ("sameStoryFromTwoPartnersIsStoredOnce", sameStoryFromTwoPartnersIsStoredOnce),
         ("ownArticleRecognisedInPartnerFeed", ownArticleRecognisedInPartnerFeed),
+        ("lateCopyMergesStoriesStoredApart", lateCopyMergesStoriesStoredApart),
         ("fetchStateAndLogAreKept", fetchStateAndLogAreKept),
     ]
 
@@ -133,6 +134,25 @@ public enum StoreContract {
         if stored.count != 2 { problems.append("\(stored.count) partner articles, expected 2") }
         let merged = stored.first { $0.article.id == "pa-1" }
         if Set(merged?.sources.map(\.subscriptionID) ?? []) != [a.id, b.id, c.id] { problems.append("the three partners are not all sources") }
+        return problems
+    }
+
+    static func lateCopyMergesStoriesStoredApart(_ store: any Store) async throws -> [String] {
+        let (a, _) = try await store.addSubscription(NewSubscription(url: URL(string: "https://a.example.ma/rss")!))
+        let (b, _) = try await store.addSubscription(NewSubscription(url: URL(string: "https://b.example.ma/rss")!))
+        let (c, _) = try await store.addSubscription(NewSubscription(url: URL(string: "https://c.example.ma/rss")!))
+        let text: UInt64 = 0x0123_4567_89AB_CDEF
+        // A and B share neither link nor text: two stories, as far as the store can tell.
+        _ = try await store.applyFetch(fetch(a, [incoming(article("pa-1", minutes: 0, url: "https://a.example.ma/dams"), key: "1")]))
+        _ = try await store.applyFetch(fetch(b, [incoming(article("pb-1", minutes: 1, url: "https://b.example.ma/x"), key: "1", simhash: text)]))
+        // C carries A's link and B's text.
+        let summary = try await store.applyFetch(
+            fetch(c, [incoming(article("pc-1", minutes: 2, url: "https://www.a.example.ma/dams/"), key: "1", simhash: text ^ 0b11)]))
+        let stored = try await store.articles(ArticleQuery(origin: .partner)).articles
+        var problems: [String] = []
+        if summary.duplicates != 1 { problems.append("the bridging copy gave \(summary)") }
+        if stored.count != 1 { problems.append("\(stored.count) partner articles, expected the two stories merged into 1") }
+        if Set(stored.first?.sources.map(\.subscriptionID) ?? []) != [a.id, b.id, c.id] { problems.append("not all three partners are sources") }
         return problems
     }
 
