@@ -56,18 +56,27 @@ public final class Poller: Service {
         progress.due = subscriptions.filter { !$0.fetch.gone && $0.fetch.nextDue <= startedAt }.count
         onProgress(progress)
 
-        try await withThrowingTaskGroup(of: FeedFetchJob.Completed.self) { group in
+        // Fetches and store writes are both children of one group: a finished fetch frees its
+        // slot at once and its transaction runs beside the next fetches and parses.
+        enum Step: Sendable {
+            case fetched(FeedFetchJob.Completed)
+            case stored(FeedFetchJob.Completed, IngestSummary)
+        }
+        try await withThrowingTaskGroup(of: Step.self) { group in
+            var pendingStores = 0
             while true {
                 let shuttingDown = Task.isShuttingDownGracefully
-                if !shuttingDown {
+                // Back-pressure: parsed feeds wait for the single SQLite writer in memory, so
+                // start no fetch while a few are queued (memory stays flat in the number of feeds).
+                if !shuttingDown && pendingStores < Self.maximumQueuedStores {
                     // In a single pass, only what was due when it began.
                     let now = once ? startedAt : Date()
                     for subscription in scheduler.startable(now: now) {
                         let job = FeedFetchJob(subscription: subscription, fetcher: fetcher)
-                        group.addTask { await job.run() }
+                        group.addTask { .fetched(await job.run()) }
                     }
                 }
-                if scheduler.inFlightCount == 0 {
+                if scheduler.inFlightCount == 0 && pendingStores == 0 {
                     if once || shuttingDown { break }
                     try await sleepUntil(scheduler.nextWakeUp())
                     if Task.isShuttingDownGracefully { break }
@@ -75,39 +84,55 @@ public final class Poller: Service {
                     scheduler.load(try await store.subscriptions())
                     continue
                 }
-                guard let completed = try await group.next() else { continue }
-                var state = scheduler.finished(
-                    completed.subscriptionID, result: completed.result, status: completed.status, error: completed.error,
-                    now: completed.finishedAt, random: &random)
-                if completed.succeeded {
-                    state.etag = completed.etag
-                    state.lastModified = completed.lastModified
-                    state.lastSuccess = completed.finishedAt
+                guard let step = try await group.next() else { continue }
+                switch step {
+                case .fetched(let completed):
+                    let application = fetchApplication(completed, scheduler: &scheduler, random: &random)
+                    pendingStores += 1
+                    group.addTask { [store] in .stored(completed, try await store.applyFetch(application)) }
+                case .stored(let completed, let summary):
+                    pendingStores -= 1
+                    progress.done += 1
+                    progress.new += summary.new
+                    progress.updated += summary.updated
+                    progress.duplicates += summary.duplicates
+                    if !completed.result.isSuccess { progress.errors += 1 }
+                    onProgress(progress)
+                    logger.info(
+                        "fetched",
+                        metadata: [
+                            "feed.id": "\(completed.subscriptionID)", "http.status": "\(completed.status.map(String.init) ?? "-")",
+                            "new": "\(summary.new)", "updated": "\(summary.updated)", "error": "\(completed.error ?? "")",
+                        ])
+                    if !summary.changedKeys.isEmpty { await onChange(summary.changedKeys) }
                 }
-                if case .notModified = completed.result { state.lastSuccess = completed.finishedAt }
-                let summary = try await store.applyFetch(
-                    FetchApplication(
-                        subscriptionID: completed.subscriptionID, state: state, newURL: completed.newURL, feedTitle: completed.feedTitle,
-                        entries: completed.entries,
-                        log: FetchLogEntry(
-                            at: completed.finishedAt, status: completed.status, durationMilliseconds: completed.durationMilliseconds,
-                            error: completed.error, bytes: completed.bytes)))
-                progress.done += 1
-                progress.new += summary.new
-                progress.updated += summary.updated
-                progress.duplicates += summary.duplicates
-                if !completed.result.isSuccess { progress.errors += 1 }
-                onProgress(progress)
-                logger.info(
-                    "fetched",
-                    metadata: [
-                        "feed.id": "\(completed.subscriptionID)", "http.status": "\(completed.status.map(String.init) ?? "-")",
-                        "new": "\(summary.new)", "updated": "\(summary.updated)", "error": "\(completed.error ?? "")",
-                    ])
-                if !summary.changedKeys.isEmpty { await onChange(summary.changedKeys) }
             }
         }
     }
+
+    /// Frees the fetch's slot in the scheduler and builds the transaction that records it.
+    private func fetchApplication(
+        _ completed: FeedFetchJob.Completed, scheduler: inout PollScheduler, random: inout some RandomNumberGenerator
+    ) -> FetchApplication {
+        var state = scheduler.finished(
+            completed.subscriptionID, result: completed.result, status: completed.status, error: completed.error,
+            now: completed.finishedAt, random: &random)
+        if completed.succeeded {
+            state.etag = completed.etag
+            state.lastModified = completed.lastModified
+            state.lastSuccess = completed.finishedAt
+        }
+        if case .notModified = completed.result { state.lastSuccess = completed.finishedAt }
+        return FetchApplication(
+            subscriptionID: completed.subscriptionID, state: state, newURL: completed.newURL, feedTitle: completed.feedTitle,
+            entries: completed.entries,
+            log: FetchLogEntry(
+                at: completed.finishedAt, status: completed.status, durationMilliseconds: completed.durationMilliseconds,
+                error: completed.error, bytes: completed.bytes))
+    }
+
+    /// Fetched feeds waiting for their transaction before no new fetch starts.
+    static let maximumQueuedStores = 4
 
     /// Sleeps until `date` (or a minute when nothing is scheduled), waking early on graceful shutdown.
     private func sleepUntil(_ date: Date?) async throws {
