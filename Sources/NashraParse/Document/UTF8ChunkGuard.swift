@@ -29,9 +29,9 @@ struct UTF8ChunkGuard {
                 bytes.removeSubrange((tail - 1)...)
             }
         }
-        let scan = UTF8Bytes.scan(bytes)
-        guard !scan.isValid else { return bytes }
-        replaced += scan.invalid
+        // The common case, valid UTF-8, takes one tight pass; counting what is wrong only when something is.
+        if DocumentSniffer.isValidUTF8Prefix(bytes[...]) { return bytes }
+        replaced += UTF8Bytes.scan(bytes).invalid
         return UTF8Bytes.replacingInvalid(bytes)
     }
 
