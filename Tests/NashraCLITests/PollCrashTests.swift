@@ -79,3 +79,52 @@ import Testing
         }
     }
 }
+
+/// `nashra poll` without `--once` runs until SIGTERM or SIGINT, then lets the
+/// fetches in flight finish and be stored, and exits 0.
+@Suite(.serialized) struct PollShutdownTests {
+    @Test(arguments: [SIGTERM, SIGINT])
+    func signalFinishesInFlightFetchesThenExitsZero(signal: Int32) async throws {
+        let body = Array(FeedFactory.rss(feed: 7, items: 3).utf8)
+        let server = try await FixtureHTTPServer.start([
+            "/slow.xml": FixtureRoute { _, _ in
+                FixtureResponse(
+                    status: 200, headers: [("Content-Type", "application/rss+xml")], body: body, delayBeforeHead: .milliseconds(1500))
+            }
+        ])
+        defer { Task { await server.stop() } }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-sig-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("nashra.sqlite").path
+        let environment = ["NASHRA_FETCH_ALLOW": "127.0.0.1"]
+        let added = try await NashraBinary.runDetached(
+            ["feeds", "add", server.url("/slow.xml").absoluteString, "--every", "1h", "--store", store], environment: environment)
+        #expect(added.status == 0, "\(added.stderr)")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(NashraBinary.path))
+        process.arguments = ["poll", "--store", store]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Signal while the one fetch is in flight (the server holds its answer 1.5 s).
+        let deadline = ContinuousClock.now + .seconds(20)
+        while await server.requests.isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(process.processIdentifier, signal)
+        let exited = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }
+        }
+        #expect(process.terminationReason == .exit)
+        #expect(exited == 0)
+        let listed = try await NashraBinary.runDetached(["articles", "list", "--json", "--store", store])
+        #expect(listed.stdoutText.split(separator: "\n").count == 3, "the in-flight fetch was not stored")
+        #expect(await server.requests.count == 1, "nothing new starts after the signal")
+    }
+}
