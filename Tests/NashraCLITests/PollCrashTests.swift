@@ -115,11 +115,9 @@ import Testing
             try await Task.sleep(for: .milliseconds(20))
         }
         kill(process.processIdentifier, signal)
-        let exited = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume(returning: process.terminationStatus)
-            }
+        let exited = try await onOwnThread {
+            process.waitUntilExit()
+            return process.terminationStatus
         }
         #expect(process.terminationReason == .exit)
         #expect(exited == 0)

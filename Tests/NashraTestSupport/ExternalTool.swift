@@ -39,16 +39,18 @@ public enum ExternalTool {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        // Drain both pipes concurrently so a chatty tool cannot block on a full pipe.
+        // Drain both pipes concurrently so a chatty tool cannot block on a full pipe. The readers
+        // block, so they get threads of their own: on Linux the global dispatch queues also carry
+        // Swift's cooperative pool, and tying them up starves the tests' fixture servers.
         let outBox = DataBox()
         let errBox = DataBox()
         let group = DispatchGroup()
         for (pipe, box) in [(out, outBox), (err, errBox)] {
             group.enter()
-            DispatchQueue.global().async {
+            Thread {
                 box.data = pipe.fileHandleForReading.readDataToEndOfFile()
                 group.leave()
-            }
+            }.start()
         }
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try? input.fileHandleForWriting.close()

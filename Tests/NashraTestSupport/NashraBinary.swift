@@ -31,19 +31,25 @@ public enum NashraBinary {
 }
 
 extension NashraBinary {
-    /// Runs `nashra arguments…` off Swift's cooperative thread pool.
+    /// Runs `nashra arguments…` on a thread of its own.
     ///
     /// Tests that serve HTTP from their own process must use this: the
-    /// server's handlers run on the cooperative pool (two threads on a
-    /// two-core machine), and a test blocked in `waitUntilExit` there can
-    /// starve the very server its child is talking to.
+    /// server's handlers run on Swift's cooperative pool, which on Linux sits
+    /// on libdispatch's global queues (about one thread per core), and a test
+    /// blocked in `waitUntilExit` on either can starve the very server its
+    /// child is talking to.
     public static func runDetached(
         _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String]? = nil
     ) async throws -> ToolRun {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try run(arguments, stdin: stdin, in: directory, environment: environment) })
-            }
-        }
+        try await onOwnThread { try run(arguments, stdin: stdin, in: directory, environment: environment) }
+    }
+}
+
+/// Runs blocking work on a new thread (not the cooperative pool, not a
+/// global dispatch queue) and resumes with its result.
+public func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try work() }) }
+        thread.start()
     }
 }
