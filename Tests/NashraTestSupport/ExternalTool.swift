@@ -48,7 +48,7 @@ public enum ExternalTool {
         for (pipe, box) in [(out, outBox), (err, errBox)] {
             group.enter()
             Thread {
-                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
+                box.data = readToEnd(pipe.fileHandleForReading)
                 group.leave()
             }.start()
         }
@@ -70,7 +70,23 @@ public enum ExternalTool {
     }
 }
 
-// why: written by one dispatch block and read after group.wait(), which orders the accesses.
+/// Everything left in a pipe. A plain thread takes signals (SIGCHLD as children exit), and
+/// `readDataToEndOfFile` crashes on the EINTR that follows, so read in a loop that retries.
+private func readToEnd(_ handle: FileHandle) -> Data {
+    var data = Data()
+    while true {
+        do {
+            guard let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty else { return data }
+            data.append(chunk)
+        } catch let error as NSError where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(EINTR) || error.code == Int(EINTR) {
+            continue
+        } catch {
+            return data
+        }
+    }
+}
+
+// why: written by one reader thread and read after group.wait(), which orders the accesses.
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
