@@ -12,6 +12,7 @@ public enum CanonicalLink {
     /// `https://host/path?kept=1` with the host lowercased and without `www.`;
     /// `nil` when `link` is not an absolute http(s) URL.
     public static func of(_ link: String) -> String? {
+        if let fast = plainHTTP(link) { return fast }
         guard var components = URLComponents(string: link.trimmingCharacters(in: .whitespacesAndNewlines)),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             var host = components.host?.lowercased(), !host.isEmpty
@@ -31,6 +32,38 @@ public enum CanonicalLink {
         }
         components.queryItems = kept.isEmpty ? nil : kept
         return components.string
+    }
+}
+
+extension CanonicalLink {
+    /// The same canonical form for the common case, without Foundation's URL
+    /// parser (it ran for every partner entry): a plain ASCII `http(s)://host/path`
+    /// with no port, user, query or fragment. Anything else returns `nil`.
+    static func plainHTTP(_ link: String) -> String? {
+        let bytes = Array(link.utf8)
+        let prefix: Int
+        if bytes.starts(with: Array("https://".utf8)) {
+            prefix = 8
+        } else if bytes.starts(with: Array("http://".utf8)) {
+            prefix = 7
+        } else {
+            return nil
+        }
+        // Visible ASCII only, and none of the characters that need URLComponents' rules.
+        for b in bytes[prefix...] where b <= 0x20 || b >= 0x7F || b == UInt8(ascii: "?") || b == UInt8(ascii: "#")
+            || b == UInt8(ascii: "@") || b == UInt8(ascii: ":") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "%")
+        {
+            return nil
+        }
+        let rest = bytes[prefix...]
+        let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+        var host = String(decoding: rest[rest.startIndex..<slash], as: UTF8.self).lowercased()
+        guard !host.isEmpty else { return nil }
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        var path = String(decoding: rest[slash...], as: UTF8.self)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        if path == "/" { path = "" }
+        return "https://" + host + path
     }
 }
 

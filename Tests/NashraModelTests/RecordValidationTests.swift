@@ -1,5 +1,5 @@
 import Foundation
-import NashraModel
+@testable import NashraModel
 import NashraTestSupport
 import Testing
 
@@ -175,5 +175,34 @@ import Testing
         let back = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
         #expect(back == [text])
         #expect(!json.contains("\u{2028}"))
+    }
+}
+
+/// Canonical links: the churn partners cause does not make an entry new.
+@Suite struct CanonicalLinkTests {
+    @Test(arguments: [
+        ("http://www.Example.ma/2025/02/13/story/", "https://example.ma/2025/02/13/story"),
+        ("https://example.ma/2025/02/13/story?utm_source=rss&utm_medium=feed", "https://example.ma/2025/02/13/story"),
+        ("https://example.ma/story?id=7&fbclid=x#comments", "https://example.ma/story?id=7"),
+        ("http://example.ma:80/a/", "https://example.ma/a"),
+        ("https://example.ma/", "https://example.ma"),
+        ("https://example.ma/%D8%A7%D9%84%D8%B1%D8%A8%D8%A7%D8%B7/", "https://example.ma/%D8%A7%D9%84%D8%B1%D8%A8%D8%A7%D8%B7"),
+    ])
+    func churnCollapses(link: String, canonical: String) {
+        #expect(CanonicalLink.of(link) == canonical)
+    }
+
+    @Test(arguments: ["ftp://example.ma/a", "/relative/path", "mailto:a@example.ma", ""])
+    func notAnHTTPLinkHasNone(link: String) {
+        #expect(CanonicalLink.of(link) == nil)
+    }
+
+    @Test func theFastPathAgreesWithURLComponents() {
+        for link in ["https://www.a.example.ma/x/y/", "http://B.example.ma", "https://c.example.ma/path/to/page.html"] {
+            let fast = CanonicalLink.plainHTTP(link)
+            #expect(fast != nil)
+            // Force the general path by adding a query the canonical form drops.
+            #expect(CanonicalLink.of(link + "?utm_source=x") == fast)
+        }
     }
 }
