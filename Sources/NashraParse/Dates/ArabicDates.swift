@@ -23,7 +23,7 @@ import NashraModel
 ///   Arabia keeps no summer time). No zone → the default zone; any other zone
 ///   words give `nil`.
 enum ArabicDate {
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, defaultZone: TimeZone?) -> Timestamp? {
+    static func parse(_ bytes: [UInt8], defaultZone: TimeZone?) -> Timestamp? {
         // Every month name has Arabic letters (UTF-8 lead bytes D8–DB); skip the tokenizer otherwise.
         guard bytes.contains(where: { $0 &- 0xD8 < 4 }) else { return nil }
         var t = DateTokens(bytes)

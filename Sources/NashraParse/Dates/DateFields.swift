@@ -79,10 +79,10 @@ struct DateFields {
 
 /// A reading position in UTF-8 bytes, for the ASCII dialects (RFC 822, W3C-DTF).
 struct DateCursor {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: [UInt8]
     var index = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 

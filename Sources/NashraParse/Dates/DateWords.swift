@@ -18,7 +18,7 @@ struct DateTokens {
     private(set) var tokens: [DateToken] = []
     var index = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: [UInt8]) {
         var out: [DateToken] = []
         out.reserveCapacity(16)
         var word = DateWordKey()
@@ -198,14 +198,11 @@ struct DateTokens {
     /// The key of a single word, normalized the same way as the input (so tables
     /// can be written naturally: `"أبريل"` and `"ابريل"` give the same key).
     static func key(_ word: String) -> UInt64 {
-        var word = word
-        return word.withUTF8 { bytes in
-            let tokens = DateTokens(bytes).tokens
-            guard tokens.count == 1, case .word(let key) = tokens[0], key != 0 else {
-                preconditionFailure("not a single short word: \(String(decoding: bytes, as: UTF8.self))")
-            }
-            return key
+        let tokens = DateTokens(Array(word.utf8)).tokens
+        guard tokens.count == 1, case .word(let key) = tokens[0], key != 0 else {
+            preconditionFailure("not a single short word: \(word)")
         }
+        return key
     }
 
     static func keys(_ words: String...) -> Set<UInt64> {
@@ -243,7 +240,7 @@ extension DateTokens {
     }
 
     /// Decodes one scalar; a malformed byte decodes as U+FFFD (a `String`'s bytes never are).
-    fileprivate static func decode(_ b: UnsafeBufferPointer<UInt8>, at p: Int) -> (UInt32, Int) {
+    fileprivate static func decode(_ b: [UInt8], at p: Int) -> (UInt32, Int) {
         let b0 = b[p]
         if b0 < 0x80 { return (UInt32(b0), 1) }
         func continuation(_ k: Int) -> UInt32? {

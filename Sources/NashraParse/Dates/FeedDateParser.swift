@@ -22,19 +22,16 @@ public enum FeedDateParser {
 
     /// Parses with only the given dialects (tests use this to check which one reads a case).
     static func parse(_ text: String, defaultZone: TimeZone?, dialects: [DateDialect]) -> Timestamp? {
-        var text = text
-        return text.withUTF8 { whole in
-            let bytes = trimmed(whole)
-            guard !bytes.isEmpty else { return nil }
-            for dialect in dialects {
-                if let timestamp = dialect.parse(bytes, defaultZone: defaultZone) { return timestamp }
-            }
-            return nil
+        let bytes = trimmed(Array(text.utf8))
+        guard !bytes.isEmpty else { return nil }
+        for dialect in dialects {
+            if let timestamp = dialect.parse(bytes, defaultZone: defaultZone) { return timestamp }
         }
+        return nil
     }
 
     /// Drops ASCII whitespace, NBSP (C2 A0) and LRM/RLM (E2 80 8E/8F, common around Arabic text) at both ends.
-    private static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    private static func trimmed(_ b: [UInt8]) -> [UInt8] {
         var start = 0
         var end = b.count
         while start < end {
@@ -59,7 +56,7 @@ public enum FeedDateParser {
                 break
             }
         }
-        return UnsafeBufferPointer(rebasing: b[start..<end])
+        return start == 0 && end == b.count ? b : Array(b[start..<end])
     }
 }
 
@@ -67,7 +64,7 @@ public enum FeedDateParser {
 enum DateDialect: CaseIterable, Sendable {
     case rfc822, w3cdtf, arabic, french
 
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, defaultZone: TimeZone?) -> Timestamp? {
+    func parse(_ bytes: [UInt8], defaultZone: TimeZone?) -> Timestamp? {
         switch self {
         case .rfc822: RFC822Date.parse(bytes, defaultZone: defaultZone)
         case .w3cdtf: W3CDTFDate.parse(bytes, defaultZone: defaultZone)

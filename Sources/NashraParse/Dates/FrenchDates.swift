@@ -13,7 +13,7 @@ import NashraModel
 /// - Time: `13:12`, `13:12:05`, `13h12`, `13 h 12`, `13h`.
 /// - Zones: `GMT`, `UTC`, `GMT+1`, `+01:00`. No zone → the default zone.
 enum FrenchDate {
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, defaultZone: TimeZone?) -> Timestamp? {
+    static func parse(_ bytes: [UInt8], defaultZone: TimeZone?) -> Timestamp? {
         var t = DateTokens(bytes)
         guard let fields = read(&t), t.atEnd else { return nil }
         return fields.timestamp(defaultZone: defaultZone)

@@ -20,7 +20,7 @@ import NashraModel
 ///   `zones`, and a trailing comment `(CET)`. No zone → the default zone.
 ///   An unknown zone name gives `nil`: a wrong offset is worse than no date.
 enum RFC822Date {
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, defaultZone: TimeZone?) -> Timestamp? {
+    static func parse(_ bytes: [UInt8], defaultZone: TimeZone?) -> Timestamp? {
         var cursor = DateCursor(bytes)
         guard let fields = read(&cursor), cursor.atEnd else { return nil }
         return fields.timestamp(defaultZone: defaultZone)

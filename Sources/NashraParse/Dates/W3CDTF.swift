@@ -14,7 +14,7 @@ import NashraModel
 ///   after a space (`2025-02-13 13:12:00 UTC`, written by some CMSs).
 /// No zone → the default zone. Week and ordinal dates are not read.
 enum W3CDTFDate {
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, defaultZone: TimeZone?) -> Timestamp? {
+    static func parse(_ bytes: [UInt8], defaultZone: TimeZone?) -> Timestamp? {
         var c = DateCursor(bytes)
         guard let fields = read(&c), c.atEnd else { return nil }
         return fields.timestamp(defaultZone: defaultZone)
