@@ -41,35 +41,16 @@ enum DocumentSniffer {
     /// declaration) and the first bytes valid UTF-8.
     static func canStreamAsUTF8(_ prefix: [UInt8], contentType: String?) -> Bool {
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { return isValidUTF8Prefix(prefix.dropFirst(3)) }
-        if let charset = contentType.flatMap(charset), !["utf-8", "utf8"].contains(charset) { return false }
-        if let declared = declaredEncoding(prefix), !["utf-8", "utf8"].contains(declared) { return false }
+        // The same label readers as EncodingDetector, so the two paths never disagree on a label.
+        let labels = [contentType.flatMap(EncodingDetector.charsetParameter), XMLDeclaration.encoding(in: prefix)?.value]
+        for label in labels.compactMap({ $0 }) where !EncodingLabels.isUTF8Family(EncodingLabels.canonicalName(label)) {
+            return false
+        }
         return isValidUTF8Prefix(prefix[...])
     }
 
     static func droppingUTF8BOM(_ bytes: [UInt8]) -> [UInt8] {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-    }
-
-    /// The `charset` parameter of a Content-Type, lowercased.
-    static func charset(_ contentType: String) -> String? {
-        for part in contentType.split(separator: ";").dropFirst() {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0].lowercased() == "charset" {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
-            }
-        }
-        return nil
-    }
-
-    /// `encoding="…"` of the XML declaration, lowercased.
-    static func declaredEncoding(_ prefix: [UInt8]) -> String? {
-        let head = String(decoding: prefix.prefix(256), as: UTF8.self)
-        guard head.hasPrefix("<?xml") || head.drop(while: \.isWhitespace).hasPrefix("<?xml"),
-            let end = head.range(of: "?>"), let key = head.range(of: "encoding", range: head.startIndex..<end.lowerBound)
-        else { return nil }
-        let rest = head[key.upperBound..<end.lowerBound].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return rest.dropFirst().prefix { $0 != quote }.lowercased()
     }
 
     /// Valid UTF-8, allowing a sequence cut off at the very end (the rest is in the next chunk).
