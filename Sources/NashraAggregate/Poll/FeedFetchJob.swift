@@ -73,8 +73,8 @@ struct FeedFetchJob: Sendable {
             done.result = .networkError
             done.error = error.description
         }
-        done.durationMilliseconds = Int((ContinuousClock.now - started).components.seconds * 1000)
-            + Int((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)
+        let elapsed = ContinuousClock.now - started
+        done.durationMilliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
         done.finishedAt = Date()
         return done
     }
