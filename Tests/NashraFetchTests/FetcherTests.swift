@@ -270,9 +270,8 @@ struct FetcherTests {
     }
 
     @Test func refusedConnectionFailsFast() async throws {
-        let closed = try await FixtureHTTPServer.start()
-        let url = closed.url("/feed")
-        await closed.stop()
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let url = URL(string: "http://127.0.0.1:1/feed")!
         let fetcher = Fetcher(policy: try loopbackPolicy(), logger: .init(label: "nashra.tests.fetch"))
         let (outcome, elapsed) = await timed { await fetcher.fetch(FetchRequest(url: url)) }
         try await fetcher.shutdown()

@@ -19,13 +19,11 @@ public final class FixtureHTTPServer: Sendable {
     /// `http://127.0.0.1:PORT`.
     public let baseURL: URL
     private let state: FixtureState
-    private let task: Task<Void, any Error>
 
-    private init(port: Int, state: FixtureState, task: Task<Void, any Error>) {
+    private init(port: Int, state: FixtureState) {
         self.port = port
         self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
         self.state = state
-        self.task = task
     }
 
     /// Starts a server answering `routes` (path → route); any other path gets 404.
@@ -52,7 +50,7 @@ public final class FixtureHTTPServer: Sendable {
             try await task.value
             throw FixtureServerError(message: "the fixture server stopped before listening")
         }
-        return FixtureHTTPServer(port: port, state: state, task: task)
+        return FixtureHTTPServer(port: port, state: state)
     }
 
     /// `baseURL` + `path` (`/feed?x=1`).
@@ -77,8 +75,15 @@ public final class FixtureHTTPServer: Sendable {
 
     /// Stops listening and cancels requests in flight (a `neverAnswer` handler included).
     public func stop() async {
-        task.cancel()
-        _ = try? await task.value
+        // Hanging and dripping answers end by themselves, and the listener is left open until
+        // the test process exits. Cancelling Hummingbird's task instead races with connections
+        // still being accepted: NIO then deinits an unfinished NIOAsyncWriter in channelActive,
+        // a precondition failure that took the whole test process down now and then.
+        await state.beginStopping()
+        let deadline = ContinuousClock.now + .seconds(2)
+        while await state.activeResponses > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
     }
 }
 
@@ -103,6 +108,14 @@ private actor FixtureState {
     private var routes: [String: FixtureRoute]
     private var hits: [String: Int] = [:]
     private(set) var requests: [RecordedRequest] = []
+    /// True once `stop()` began: slow answers give up.
+    private(set) var stopping = false
+    /// Responses being produced or written right now.
+    private(set) var activeResponses = 0
+
+    func beginStopping() { stopping = true }
+    func responseStarted() { activeResponses += 1 }
+    func responseEnded() { activeResponses -= 1 }
 
     init(routes: [String: FixtureRoute]) {
         self.routes = routes
@@ -143,29 +156,37 @@ private struct FixtureResponder: HTTPResponder {
             return Response(status: .notFound)
         }
         let answer = route.respond(recorded, count)
+        await state.responseStarted()
+        var bodyOwnsSlot = false
+        defer { if !bodyOwnsSlot { Task { [state] in await state.responseEnded() } } }
         if let delay = answer.delayBeforeHead {
             try await Task.sleep(for: delay)
         }
         if answer.hang {
-            // Ends only when the server stops (the sleep throws on cancellation).
-            while true { try await Task.sleep(for: .seconds(3600)) }
+            // Ends when the server stops.
+            while await !state.stopping { try await Task.sleep(for: .milliseconds(20)) }
+            throw CancellationError()
         }
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             guard let name = HTTPField.Name(name) else { continue }
             fields.append(HTTPField(name: name, value: value))
         }
-        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields, body: Self.body(of: answer))
+        bodyOwnsSlot = true
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields, body: Self.body(of: answer, state: state))
     }
 
-    private static func body(of answer: FixtureResponse) -> ResponseBody {
+    private static func body(of answer: FixtureResponse, state: FixtureState) -> ResponseBody {
         if answer.dripBytesPerSecond == nil, answer.fillerBytes == 0, !answer.chunked {
+            Task { await state.responseEnded() }
             return ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body))
         }
         let length = answer.chunked ? nil : answer.body.count + answer.fillerBytes
         return ResponseBody(contentLength: length) { writer in
+            defer { Task { await state.responseEnded() } }
             if let rate = answer.dripBytesPerSecond, rate > 0 {
                 for byte in answer.body {
+                    if await state.stopping { throw CancellationError() }
                     try await writer.write(ByteBuffer(bytes: [byte]))
                     try await Task.sleep(for: .seconds(1) / rate)
                 }
@@ -175,6 +196,7 @@ private struct FixtureResponder: HTTPResponder {
             let chunk = ByteBuffer(repeating: UInt8(ascii: "a"), count: 64 << 10)
             var remaining = answer.fillerBytes
             while remaining > 0 {
+                if await state.stopping { throw CancellationError() }
                 let size = min(remaining, chunk.readableBytes)
                 try await writer.write(chunk.getSlice(at: chunk.readerIndex, length: size)!)
                 remaining -= size
