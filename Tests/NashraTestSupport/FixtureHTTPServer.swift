@@ -11,7 +11,7 @@ import NIOCore
 /// let server = try await FixtureHTTPServer.start(["/feed": .conditional(body: rss, etag: "\"v1\"")])
 /// let outcome = await fetcher.fetch(FetchRequest(url: server.url("/feed")))
 /// #expect(await server.requests.first?.header("user-agent") != nil)
-/// await server.stop()   // also on the failure path: it cancels handlers still waiting
+/// await server.stop()   // also on the failure path: it ends answers still waiting
 /// ```
 public final class FixtureHTTPServer: Sendable {
     /// The port the server listens on.
@@ -73,7 +73,7 @@ public final class FixtureHTTPServer: Sendable {
         await state.setRoute(path, route)
     }
 
-    /// Stops listening and cancels requests in flight (a `neverAnswer` handler included).
+    /// Ends the answers in flight (a `neverAnswer` handler included); the listener stays until the process exits.
     public func stop() async {
         // Hanging and dripping answers end by themselves, and the listener is left open until
         // the test process exits. Cancelling Hummingbird's task instead races with connections
