@@ -171,9 +171,6 @@ public final class XMLEventParser {
         return result
     }
 
-    /// Whether character data is being collected.
-    public var isCollectingText: Bool { collecting > 0 }
-
     /// When true, collected character data is escaped as XML text (`&amp; &lt; &gt;`),
     /// so that inline XHTML can be re-serialized around it.
     public var escapesCollectedText = false
