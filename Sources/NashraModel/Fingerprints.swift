@@ -70,10 +70,10 @@ extension CanonicalLink {
 /// A short, stable fingerprint of text (FNV-1a, 64 bits, hexadecimal).
 public enum ContentHash {
     public static func of(_ text: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = SimHash.fnvOffset
         for byte in text.utf8 {
             hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
+            hash &*= SimHash.fnvPrime
         }
         return String(hash, radix: 16)
     }
