@@ -81,4 +81,21 @@ import Testing
         let listed = try await nashra(["articles", "list", "--json", "--origin", "partner"])
         #expect(listed.stdoutText.split(separator: "\n").count == 5)
     }
+
+    @Test func badInputsAreNamedAndTheRestGoThrough() async throws {
+        let imported = try await nashra(["articles", "import", Fixtures.url("publish/invalid/mixed.ndjson").path])
+        #expect(imported.status == 3)
+        #expect(imported.stderr.contains("record #1 (id \"no-date\"): field \"published\""), "\(imported.stderr)")
+        #expect(imported.stdoutText.contains("imported 2 new"), "\(imported.stdoutText)")
+        let listed = try await nashra(["articles", "list", "--json", "--origin", "own"])
+        #expect(listed.stdoutText.split(separator: "\n").count == 2)
+
+        let refresh = try await nashra(["feeds", "refresh", "https://nowhere.example.ma/rss"])
+        #expect(refresh.status == 1)
+        #expect(refresh.stderr.contains("no subscription"))
+
+        let postgres = try await NashraBinary.runDetached(["articles", "list", "--store", "postgres://nashra@127.0.0.1/nashra"])
+        #expect(postgres.status != 0)
+        #expect(postgres.stderr.contains("PostgreSQL"), "\(postgres.stderr)")
+    }
 }
