@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "NashraWriters", dependencies: ["NashraModel", "NashraXML"]),
         .target(name: "NashraParse", dependencies: ["NashraModel", "NashraXML"]),
         .target(name: "NashraStore", dependencies: ["NashraModel"]),
+        .target(name: "NashraRelated", dependencies: ["NashraModel"]),
         .target(
             name: "NashraStoreSQLite",
             dependencies: ["NashraStore", "NashraModel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "NashraAggregate",
             dependencies: [
-                "NashraModel", "NashraParse", "NashraFetch", "NashraStore", "NashraXML",
+                "NashraModel", "NashraParse", "NashraFetch", "NashraStore", "NashraXML", "NashraRelated",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -54,7 +55,7 @@ let package = Package(
             name: "NashraCLI",
             dependencies: [
                 "NashraModel", "NashraWriters", "NashraParse", "NashraStore", "NashraStoreSQLite", "NashraFetch",
-                "NashraAggregate",
+                "NashraAggregate", "NashraRelated",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nashra-bench",
-            dependencies: ["CLibXML2", "NashraModel", "NashraWriters", "NashraParse", "NashraTestSupport"]
+            dependencies: ["CLibXML2", "NashraModel", "NashraWriters", "NashraParse", "NashraRelated", "NashraTestSupport"]
         ),
         .executableTarget(
             name: "nashra-fuzz",
@@ -88,6 +89,7 @@ let package = Package(
         .testTarget(name: "NashraWritersTests", dependencies: ["NashraWriters", "NashraModel", "NashraParse", "NashraTestSupport"]),
         .testTarget(name: "NashraParseTests", dependencies: ["NashraParse", "NashraModel", "NashraXML", "NashraTestSupport"]),
         .testTarget(name: "NashraCLITests", dependencies: ["NashraTestSupport"]),
+        .testTarget(name: "NashraRelatedTests", dependencies: ["NashraRelated", "NashraModel", "NashraTestSupport"]),
         .testTarget(name: "NashraStoreTests", dependencies: ["NashraStore", "NashraStoreSQLite", "NashraModel", "NashraTestSupport"]),
         .testTarget(name: "NashraFetchTests", dependencies: ["NashraFetch", "NashraModel", "NashraTestSupport"]),
         .testTarget(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
+import NashraAggregate
 import NashraModel
+import NashraRelated
 import NashraStore
 
 /// `nashra articles import|list`.
@@ -13,10 +16,14 @@ struct Articles: AsyncParsableCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load article records (JSON array, NDJSON or a folder of .json files) into the store.",
-            discussion: "Invalid records are reported on stderr and left out; the exit status is then 3. Records go in batches of 1,000, each one transaction."
+            discussion: """
+                Invalid records are reported on stderr and left out; the exit status is then 3. Records go in batches of \
+                1,000, each one transaction. Then the related-articles lists the new and changed articles affect are recomputed.
+                """
         )
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var site: ConfigOptions
 
         @Argument(help: "The records.")
         var path: String
@@ -51,6 +58,9 @@ struct Articles: AsyncParsableCommand {
             }
             try await flush()
             print("imported \(total.inserted) new, \(total.updated) updated, \(total.unchanged) unchanged" + (rejected > 0 ? ", \(rejected) rejected" : ""))
+            if total.inserted + total.updated > 0 {
+                try await refreshRelatedLists(store: store, config: site.load(), command: "articles import")
+            }
             if rejected > 0 { throw ExitStatus.partial }
         }
     }
@@ -117,5 +127,18 @@ struct Articles: AsyncParsableCommand {
                 ("heldFutureDate", stored.heldFutureDate ? .bool(true) : nil),
             ]).serialized()
         }
+    }
+}
+
+/// Brings the related lists up to date after `command` changed articles. A
+/// failure is reported but does not undo the change: the next refresh
+/// (`nashra related`, the next poll) catches up.
+func refreshRelatedLists(store: any Store, config: FeedConfig, command: String) async throws {
+    let refresher = RelatedRefresher(store: store, options: RelatedOptions(config: config), logger: Logger(label: "nashra.related"))
+    do {
+        try await refresher.refresh()
+    } catch {
+        printError("nashra \(command): the related-articles lists were not refreshed (run `nashra related` to retry): \(error)")
+        throw ExitStatus.failure
     }
 }

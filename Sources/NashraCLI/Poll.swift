@@ -4,6 +4,7 @@ import Logging
 import NashraAggregate
 import NashraFetch
 import NashraModel
+import NashraRelated
 import ServiceLifecycle
 import UnixSignals
 
@@ -13,7 +14,8 @@ struct Poll: AsyncParsableCommand {
         abstract: "Fetch due partner feeds into the store.",
         discussion: """
             With --once, makes one pass over what is due and exits. Without it, keeps polling on schedule until \
-            SIGINT or SIGTERM, then finishes the fetches in flight and exits 0.
+            SIGINT or SIGTERM, then finishes the fetches in flight and exits 0. Whenever the fetches in flight have \
+            settled after bringing new or changed articles, the related-articles lists they affect are recomputed.
             """
     )
 
@@ -45,6 +47,7 @@ struct Poll: AsyncParsableCommand {
         let terminal = isatty(STDERR_FILENO) == 1
         let started = ContinuousClock.now
         let last = LastProgress()
+        let refresher = RelatedRefresher(store: store, options: RelatedOptions(config: config), logger: logger)
         let poller = Poller(
             store: store, fetcher: fetcher, policy: policy, once: once, logger: logger,
             onProgress: { progress in
@@ -52,6 +55,10 @@ struct Poll: AsyncParsableCommand {
                 guard terminal else { return }
                 let line = "\r\(progress.done)/\(progress.due) feeds  \(progress.new) new  \(progress.updated) updated  \(progress.errors) errors"
                 FileHandle.standardError.write(Data(line.utf8))
+            },
+            onSettled: {
+                // Lists are derived data: a failed refresh is reported and retried after the next changes.
+                do { try await refresher.refresh() } catch { printError("nashra poll: the related-articles lists were not refreshed: \(error)") }
             })
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

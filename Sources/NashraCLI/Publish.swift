@@ -13,7 +13,9 @@ struct Publish: AsyncParsableCommand {
             Records are written in input order; with --limit, the N newest, newest first.
             Invalid records are reported on stderr and left out; the exit status is then 3.
             Without --articles, the feed comes from the store, newest first: --source own (the default),
-            partners (the merged partner river, each item attributed to its partner) or all.
+            partners (the merged partner river, each item attributed to its partner) or all. Items from the
+            store carry their computed related list (`nashra related`) when their record has none, or always
+            with "relatedReplacesManual": true in the configuration.
             """
     )
 
@@ -133,7 +135,13 @@ struct Publish: AsyncParsableCommand {
                 for stored in page.articles {
                     if let limit, written >= limit { break pages }
                     let partner = stored.origin == .partner ? stored.sources.first : nil
-                    try writer.write(stored.article, source: partner.map { ItemSource(feedURL: $0.feedURL, title: $0.feedTitle) })
+                    var article = stored.article
+                    if article.related.isEmpty || siteConfig.relatedReplacesManual, let computed = try await store.relatedList(key: article.id),
+                        !computed.isEmpty
+                    {
+                        article.related = computed.prefix(siteConfig.relatedLimit).map(\.article)
+                    }
+                    try writer.write(article, source: partner.map { ItemSource(feedURL: $0.feedURL, title: $0.feedTitle) })
                     written += 1
                 }
                 guard let next = page.next else { break }

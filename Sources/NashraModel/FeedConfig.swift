@@ -37,6 +37,12 @@ public struct FeedConfig: Sendable, Hashable {
     public var backoffCapSeconds: Int = 6 * 3600
     /// Default poll interval of new subscriptions, in seconds.
     public var pollIntervalSeconds: Int = 900
+    /// Entries of each computed related list that go out in feeds.
+    public var relatedLimit: Int = 5
+    /// Days after which a related article's recency bonus halves.
+    public var relatedHalfLifeDays: Double = 7
+    /// Computed lists replace the hand-made lists of records; by default they only fill articles without one.
+    public var relatedReplacesManual: Bool = false
 
     /// The defaults.
     public init() {}
@@ -45,7 +51,7 @@ public struct FeedConfig: Sendable, Hashable {
     public static let knownKeys: Set<String> = [
         "title", "siteURL", "feedURL", "description", "language", "authors", "icon", "logo", "rights", "hub",
         "ttl", "updated", "fetchAllow", "allowFileURLs", "timeZone", "contactURL", "fetchMaxBytes", "fetchTimeoutSeconds",
-        "backoffCapSeconds", "pollIntervalSeconds",
+        "backoffCapSeconds", "pollIntervalSeconds", "relatedLimit", "relatedHalfLifeDays", "relatedReplacesManual",
     ]
 
     /// Reads a configuration file.
@@ -94,6 +100,9 @@ public struct FeedConfig: Sendable, Hashable {
             fetchTimeoutSeconds = try r.positiveInteger("fetchTimeoutSeconds") ?? fetchTimeoutSeconds
             backoffCapSeconds = try r.positiveInteger("backoffCapSeconds") ?? backoffCapSeconds
             pollIntervalSeconds = try r.positiveInteger("pollIntervalSeconds") ?? pollIntervalSeconds
+            relatedLimit = try r.positiveInteger("relatedLimit") ?? relatedLimit
+            relatedHalfLifeDays = try r.positiveNumber("relatedHalfLifeDays") ?? relatedHalfLifeDays
+            relatedReplacesManual = try r.bool("relatedReplacesManual") ?? relatedReplacesManual
         } catch {
             throw ConfigError(key: error.field, reason: error.reason)
         }
@@ -126,6 +135,14 @@ extension JSONField {
         guard let value = try integer(key) else { return nil }
         guard value > 0 else { throw RecordError(field: path + key, reason: "must be a positive integer, found \(value)") }
         return value
+    }
+
+    func positiveNumber(_ key: String) throws(RecordError) -> Double? {
+        guard let v = object[key], !(v is NSNull) else { return nil }
+        guard let n = v as? NSNumber, !Self.isBoolean(n), n.doubleValue.isFinite, n.doubleValue > 0 else {
+            throw RecordError(field: path + key, reason: "must be a positive number, found \(Self.typeName(v))")
+        }
+        return n.doubleValue
     }
 
     func bool(_ key: String) throws(RecordError) -> Bool? {

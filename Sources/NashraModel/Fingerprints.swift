@@ -87,7 +87,24 @@ public enum SimHash {
 
     /// The 64-bit SimHash of `text`, or `nil` when it has too few words.
     public static func of(_ text: String) -> UInt64? {
-        let words = wordHashes(text)
+        of(wordHashes: wordHashes(text))
+    }
+
+    /// The SimHash of words already split and normalized by the caller (UTF-8 bytes each),
+    /// or `nil` when there are too few. Comparable only with hashes made the same way.
+    public static func of(words: [[UInt8]]) -> UInt64? {
+        of(
+            wordHashes: words.map { word in
+                var hash = fnvOffset
+                for byte in word {
+                    hash ^= UInt64(byte)
+                    hash &*= fnvPrime
+                }
+                return mix(hash)
+            })
+    }
+
+    static func of(wordHashes words: [UInt64]) -> UInt64? {
         guard words.count >= minimumWords else { return nil }
         var weights = [Int](repeating: 0, count: 64)
         // Word pairs keep some order, so two texts with the same words shuffled differ.

@@ -5,7 +5,7 @@ public import NashraModel
 /// fetch history. Implementations keep SQL to themselves; every method is a
 /// transaction of its own, so a crash leaves the store as before or after a
 /// call, never between.
-public protocol Store: Sendable {
+public protocol Store: RelatedStore {
     /// Inserts or replaces the site's own articles, by record id.
     /// - Throws: `StoreError` when the store cannot be written.
     func importArticles(_ articles: [Article]) async throws -> ImportSummary

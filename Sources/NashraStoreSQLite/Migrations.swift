@@ -73,6 +73,30 @@ enum Migrations {
                     CREATE INDEX fetchLog_subscription ON fetchLog(subscriptionID, at DESC);
                     """)
         }
+        migrator.registerMigration("v2-related") { db in
+            try db.execute(
+                sql: """
+                    -- The related-articles analysis of each article, tied to the record version it was made from.
+                    CREATE TABLE relatedAnalysis (
+                        articleID INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                        contentHash TEXT NOT NULL,
+                        analysis TEXT NOT NULL
+                    );
+                    -- Each article's computed list (JSON), and which articles it names, so that a
+                    -- change to one article finds the lists that show it.
+                    CREATE TABLE relatedList (
+                        articleID INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                        list TEXT NOT NULL,
+                        computedAt REAL NOT NULL
+                    );
+                    CREATE TABLE relatedLink (
+                        articleID INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        relatedKey TEXT NOT NULL,
+                        PRIMARY KEY (articleID, relatedKey)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX relatedLink_key ON relatedLink(relatedKey);
+                    """)
+        }
         return migrator
     }
 }

@@ -389,7 +389,7 @@ public final class SQLiteStore: Store {
         return result
     }
 
-    private static func article(fromRecord record: String) throws -> Article {
+    static func article(fromRecord record: String) throws -> Article {
         do {
             return try Article(record: try JSONSerialization.jsonObject(with: Data(record.utf8)))
         } catch {
@@ -399,13 +399,13 @@ public final class SQLiteStore: Store {
 
     // MARK: - Transactions
 
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await pool.write(body) } catch let error as StoreError { throw error } catch {
             throw StoreError(code: .io, message: "the SQLite store could not be written", underlying: error)
         }
     }
 
-    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await pool.read(body) } catch let error as StoreError { throw error } catch {
             throw StoreError(code: .io, message: "the SQLite store could not be read", underlying: error)
         }

@@ -27,14 +27,15 @@ public final class Poller: Service {
     private let once: Bool
     private let logger: Logger
     private let onProgress: @Sendable (Progress) -> Void
-    private let onChange: @Sendable ([String]) async -> Void
+    private let onSettled: @Sendable () async -> Void
 
     /// - Parameters:
     ///   - once: make one pass over what is due, then return.
-    ///   - onChange: called after each fetch that added or changed articles, with their keys (the related-lists refresh hooks here).
+    ///   - onSettled: called when no fetch is in flight any more and the fetches since the last call
+    ///     added or changed articles (the related-lists refresh hooks here); the next fetches wait for it.
     public init(
         store: any Store, fetcher: Fetcher, policy: SchedulePolicy, once: Bool, logger: Logger,
-        onProgress: @escaping @Sendable (Progress) -> Void = { _ in }, onChange: @escaping @Sendable ([String]) async -> Void = { _ in }
+        onProgress: @escaping @Sendable (Progress) -> Void = { _ in }, onSettled: @escaping @Sendable () async -> Void = {}
     ) {
         self.store = store
         self.fetcher = fetcher
@@ -42,7 +43,7 @@ public final class Poller: Service {
         self.once = once
         self.logger = logger
         self.onProgress = onProgress
-        self.onChange = onChange
+        self.onSettled = onSettled
     }
 
     /// Runs until the pass is over (`once`) or a graceful shutdown.
@@ -64,6 +65,7 @@ public final class Poller: Service {
         }
         try await withThrowingTaskGroup(of: Step.self) { group in
             var pendingStores = 0
+            var changedSinceSettled = false
             while true {
                 let shuttingDown = Task.isShuttingDownGracefully
                 // Back-pressure: parsed feeds wait for the single SQLite writer in memory, so
@@ -77,6 +79,10 @@ public final class Poller: Service {
                     }
                 }
                 if scheduler.inFlightCount == 0 && pendingStores == 0 {
+                    if changedSinceSettled {
+                        changedSinceSettled = false
+                        await onSettled()
+                    }
                     if once || shuttingDown { break }
                     try await sleepUntil(scheduler.nextWakeUp())
                     if Task.isShuttingDownGracefully { break }
@@ -104,7 +110,7 @@ public final class Poller: Service {
                             "feed.id": "\(completed.subscriptionID)", "http.status": "\(completed.status.map(String.init) ?? "-")",
                             "new": "\(summary.new)", "updated": "\(summary.updated)", "error": "\(completed.error ?? "")",
                         ])
-                    if !summary.changedKeys.isEmpty { await onChange(summary.changedKeys) }
+                    if !summary.changedKeys.isEmpty { changedSinceSettled = true }
                 }
             }
         }

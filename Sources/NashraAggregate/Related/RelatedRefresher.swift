@@ -1,0 +1,167 @@
+import Foundation
+public import Logging
+public import NashraModel
+public import NashraRelated
+public import NashraStore
+
+/// Keeps the stored related lists current. It holds the pool's index in
+/// memory (built from the stored analyses on first use, so articles are not
+/// analysed again), analyses the articles that are new or changed since the
+/// last refresh, and recomputes only the lists those can affect: their own,
+/// their nearest neighbours', and those that list them. One refresher per
+/// process; `poll`, `articles import` and `related` share its behaviour.
+public actor RelatedRefresher {
+    /// What one refresh did.
+    public struct Summary: Sendable, Hashable {
+        /// Articles analysed (new, changed, or all on a rebuild).
+        public var analysed = 0
+        /// Lists recomputed and stored.
+        public var listsComputed = 0
+        /// Articles in the pool.
+        public var poolSize = 0
+        public var seconds = 0.0
+
+        public init() {}
+    }
+
+    private let store: any Store
+    private let options: RelatedOptions
+    private let logger: Logger
+    private let workers: Int
+    private var index = RelatedIndex()
+    private var loaded = false
+
+    /// Analyses and lists are read and written this many at a time.
+    static let pageSize = 2_000
+    /// Neighbours of a changed article whose lists are recomputed with its own.
+    static let neighborsPerChange = 30
+
+    public init(store: any Store, options: RelatedOptions = RelatedOptions(), logger: Logger, workers: Int? = nil) {
+        self.store = store
+        self.options = options
+        self.logger = logger
+        self.workers = workers ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Analyses what is new or changed and recomputes the lists it can affect.
+    @discardableResult
+    public func refresh() async throws -> Summary {
+        let started = ContinuousClock.now
+        var summary = Summary()
+        var recomputeAll = false
+        if !loaded {
+            try await loadStoredAnalyses()
+            loaded = true
+            // Lists made before this process may predate any article: start from a full pass when none exist.
+            recomputeAll = index.count == 0
+        }
+        let changed = try await analysePending(&summary)
+        if recomputeAll { index.optimize() }
+        let gone = try await store.goneRelatedKeys()
+        for key in gone { index.remove(key: key) }
+
+        recomputeAll = recomputeAll || changed.count * 5 > max(index.count, 1)
+        let affected: [String]
+        if recomputeAll {
+            affected = index.keys
+        } else if changed.isEmpty && gone.isEmpty {
+            affected = []
+        } else {
+            var keys = Set(changed)
+            keys.formUnion(try await store.articlesListing(changed + gone))
+            for key in changed { keys.formUnion(index.neighbors(of: key, count: Self.neighborsPerChange, options: options)) }
+            affected = Array(keys)
+        }
+        summary.listsComputed = try await recompute(affected)
+        summary.poolSize = index.count
+        summary.seconds = (ContinuousClock.now - started).seconds
+        logger.info(
+            "related lists refreshed",
+            metadata: [
+                "analysed": "\(summary.analysed)", "lists": "\(summary.listsComputed)", "pool": "\(summary.poolSize)",
+                "seconds": "\(summary.seconds)",
+            ])
+        return summary
+    }
+
+    /// Analyses every article again and recomputes every list.
+    @discardableResult
+    public func rebuild() async throws -> Summary {
+        try await store.clearRelatedAnalyses()
+        index = RelatedIndex()
+        loaded = true
+        let started = ContinuousClock.now
+        var summary = Summary()
+        _ = try await analysePending(&summary)
+        index.optimize()
+        summary.listsComputed = try await recompute(index.keys)
+        summary.poolSize = index.count
+        summary.seconds = (ContinuousClock.now - started).seconds
+        return summary
+    }
+
+    /// The list of one article as the pool stands now (not stored).
+    public func list(for key: String) -> [RelatedPick]? {
+        index.list(for: key, options: options)
+    }
+
+    private func loadStoredAnalyses() async throws {
+        var cursor: Int64 = 0
+        while true {
+            let page = try await store.relatedAnalyses(after: cursor, limit: Self.pageSize)
+            for analysis in page.analyses {
+                guard let document = RelatedDocument(stored: analysis.text) else {
+                    throw StoreError(
+                        code: .invalid,
+                        message: "the stored analysis of \"\(analysis.key)\" is in an unknown format; run `nashra related --rebuild`")
+                }
+                index.upsert(document)
+            }
+            guard let next = page.next else { return }
+            cursor = next
+        }
+    }
+
+    /// Analyses articles with no current analysis, adds them to the index and stores their analyses.
+    private func analysePending(_ summary: inout Summary) async throws -> [String] {
+        var changed: [String] = []
+        var cursor: Int64 = 0
+        while true {
+            let page = try await store.articlesNeedingAnalysis(after: cursor, limit: Self.pageSize)
+            var analyses: [ArticleAnalysis] = []
+            analyses.reserveCapacity(page.articles.count)
+            for pending in page.articles {
+                let document = ArticleAnalyzer.analyze(pending.article)
+                index.upsert(document)
+                changed.append(document.key)
+                analyses.append(ArticleAnalysis(key: document.key, contentHash: pending.contentHash, text: document.stored))
+            }
+            try await store.saveAnalyses(analyses)
+            summary.analysed += page.articles.count
+            guard let next = page.next else { return changed }
+            cursor = next
+        }
+    }
+
+    /// Computes and stores the lists of `keys`, a page at a time.
+    private func recompute(_ keys: [String]) async throws -> Int {
+        var computed = 0
+        var start = 0
+        while start < keys.count {
+            let end = min(start + Self.pageSize, keys.count)
+            let snapshot = index
+            let lists = await snapshot.lists(for: Array(keys[start..<end]), options: options, workers: workers)
+            try await store.saveRelatedLists(lists)
+            computed += lists.count
+            start = end
+        }
+        return computed
+    }
+}
+
+extension Duration {
+    fileprivate var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

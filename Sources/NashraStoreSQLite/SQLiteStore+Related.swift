@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+public import NashraModel
+public import NashraStore
+
+extension SQLiteStore {
+    public func relatedAnalyses(after cursor: Int64, limit: Int) async throws -> AnalysisPage {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.id, a.key, r.contentHash, r.analysis FROM relatedAnalysis r JOIN article a ON a.id = r.articleID
+                        WHERE r.articleID > ? AND r.contentHash = a.contentHash ORDER BY r.articleID LIMIT ?
+                        """),
+                arguments: [cursor, limit])
+            let analyses = rows.map { ArticleAnalysis(key: $0["key"], contentHash: $0["contentHash"], text: $0["analysis"]) }
+            return AnalysisPage(analyses: analyses, next: rows.count == limit ? rows.last?["id"] : nil)
+        }
+    }
+
+    public func articlesNeedingAnalysis(after cursor: Int64, limit: Int) async throws -> PendingAnalysisPage {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.id, a.record, a.contentHash FROM article a LEFT JOIN relatedAnalysis r ON r.articleID = a.id
+                        WHERE a.id > ? AND (r.articleID IS NULL OR r.contentHash <> a.contentHash) ORDER BY a.id LIMIT ?
+                        """),
+                arguments: [cursor, limit])
+            var articles: [PendingAnalysis] = []
+            for row in rows {
+                articles.append(PendingAnalysis(article: try Self.article(fromRecord: row["record"]), contentHash: row["contentHash"]))
+            }
+            return PendingAnalysisPage(articles: articles, next: rows.count == limit ? rows.last?["id"] : nil)
+        }
+    }
+
+    public func saveAnalyses(_ analyses: [ArticleAnalysis]) async throws {
+        guard !analyses.isEmpty else { return }
+        try await write { db in
+            let save = try db.cachedStatement(
+                sql: """
+                    INSERT INTO relatedAnalysis (articleID, contentHash, analysis)
+                    SELECT id, contentHash, ? FROM article WHERE key = ? AND contentHash = ?
+                    ON CONFLICT (articleID) DO UPDATE SET contentHash = excluded.contentHash, analysis = excluded.analysis
+                    """)
+            for analysis in analyses {
+                try save.execute(arguments: [analysis.text, analysis.key, analysis.contentHash])
+            }
+        }
+    }
+
+    public func saveRelatedLists(_ lists: [String: [RelatedPick]]) async throws {
+        guard !lists.isEmpty else { return }
+        try await write { db in
+            let now = Date().timeIntervalSince1970
+            let find = try db.cachedStatement(sql: "SELECT id FROM article WHERE key = ?")
+            let save = try db.cachedStatement(
+                sql: """
+                    INSERT INTO relatedList (articleID, list, computedAt) VALUES (?, ?, ?)
+                    ON CONFLICT (articleID) DO UPDATE SET list = excluded.list, computedAt = excluded.computedAt
+                    """)
+            let unlink = try db.cachedStatement(sql: "DELETE FROM relatedLink WHERE articleID = ?")
+            let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO relatedLink (articleID, relatedKey) VALUES (?, ?)")
+            for (key, list) in lists {
+                guard let articleID = try Int64.fetchOne(find, arguments: [key]) else { continue }
+                try save.execute(arguments: [articleID, JSONValue.array(list.map(\.json)).serialized(), now])
+                try unlink.execute(arguments: [articleID])
+                for pick in list { try link.execute(arguments: [articleID, pick.article.id]) }
+            }
+        }
+    }
+
+    public func articlesListing(_ keys: [String]) async throws -> [String] {
+        try await read { db in
+            var listing: Set<String> = []
+            let lookup = try db.cachedStatement(
+                sql: "SELECT a.key FROM relatedLink l JOIN article a ON a.id = l.articleID WHERE l.relatedKey = ?")
+            for key in Set(keys) {
+                listing.formUnion(try String.fetchAll(lookup, arguments: [key]))
+            }
+            return listing.sorted()
+        }
+    }
+
+    public func goneRelatedKeys() async throws -> [String] {
+        try await read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT relatedKey FROM relatedLink l
+                    WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.key = l.relatedKey) ORDER BY relatedKey
+                    """)
+        }
+    }
+
+    public func clearRelatedAnalyses() async throws {
+        try await write { db in try db.execute(sql: "DELETE FROM relatedAnalysis") }
+    }
+
+    public func relatedList(key: String) async throws -> [RelatedPick]? {
+        try await read { db in
+            guard
+                let text = try String.fetchOne(
+                    db, sql: "SELECT l.list FROM relatedList l JOIN article a ON a.id = l.articleID WHERE a.key = ?", arguments: [key])
+            else { return nil }
+            return try Self.relatedList(fromJSON: text)
+        }
+    }
+
+    public func relatedLists(_ query: ArticleQuery) async throws -> RelatedListPage {
+        try await read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let origin = query.origin {
+                conditions.append("a.origin = ?")
+                _ = arguments.append(contentsOf: [origin.rawValue])
+            }
+            if let section = query.section {
+                conditions.append("a.section = ?")
+                _ = arguments.append(contentsOf: [section])
+            }
+            if let cursor = query.cursor {
+                conditions.append("(a.published < ? OR (a.published = ? AND a.id < ?))")
+                _ = arguments.append(contentsOf: [cursor.published, cursor.published, cursor.rowID])
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            _ = arguments.append(contentsOf: [query.limit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.id, a.key, a.published, l.list FROM article a JOIN relatedList l ON l.articleID = a.id \(filter)
+                    ORDER BY a.published DESC, a.id DESC LIMIT ?
+                    """,
+                arguments: arguments)
+            var lists: [(key: String, list: [RelatedPick])] = []
+            for row in rows {
+                lists.append((row["key"], try Self.relatedList(fromJSON: row["list"])))
+            }
+            let next = rows.count == query.limit ? rows.last.map { ArticleCursor(published: $0["published"], rowID: $0["id"]) } : nil
+            return RelatedListPage(lists: lists, next: next)
+        }
+    }
+
+    private static func relatedList(fromJSON text: String) throws -> [RelatedPick] {
+        do {
+            return try RelatedPick.list(fromJSON: try JSONSerialization.jsonObject(with: Data(text.utf8)))
+        } catch {
+            throw StoreError(code: .invalid, message: "a stored related list no longer reads back", underlying: error)
+        }
+    }
+}
