@@ -59,7 +59,8 @@ struct Articles: AsyncParsableCommand {
             try await flush()
             print("imported \(total.inserted) new, \(total.updated) updated, \(total.unchanged) unchanged" + (rejected > 0 ? ", \(rejected) rejected" : ""))
             if total.inserted + total.updated > 0 {
-                try await refreshRelatedLists(store: store, config: site.load(), command: "articles import")
+                let related = try await refreshRelatedLists(store: store, config: site.load(), command: "articles import")
+                print("related lists: \(related.analysed) articles analysed, \(related.listsComputed) lists recomputed")
             }
             if rejected > 0 { throw ExitStatus.partial }
         }
@@ -133,10 +134,10 @@ struct Articles: AsyncParsableCommand {
 /// Brings the related lists up to date after `command` changed articles. A
 /// failure is reported but does not undo the change: the next refresh
 /// (`nashra related`, the next poll) catches up.
-func refreshRelatedLists(store: any Store, config: FeedConfig, command: String) async throws {
+func refreshRelatedLists(store: any Store, config: FeedConfig, command: String) async throws -> RelatedRefresher.Summary {
     let refresher = RelatedRefresher(store: store, options: RelatedOptions(config: config), logger: Logger(label: "nashra.related"))
     do {
-        try await refresher.refresh()
+        return try await refresher.refresh()
     } catch {
         printError("nashra \(command): the related-articles lists were not refreshed (run `nashra related` to retry): \(error)")
         throw ExitStatus.failure
