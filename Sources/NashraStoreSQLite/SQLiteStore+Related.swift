@@ -110,22 +110,7 @@ extension SQLiteStore {
 
     public func relatedLists(_ query: ArticleQuery) async throws -> RelatedListPage {
         try await read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let origin = query.origin {
-                conditions.append("a.origin = ?")
-                _ = arguments.append(contentsOf: [origin.rawValue])
-            }
-            if let section = query.section {
-                conditions.append("a.section = ?")
-                _ = arguments.append(contentsOf: [section])
-            }
-            if let cursor = query.cursor {
-                conditions.append("(a.published < ? OR (a.published = ? AND a.id < ?))")
-                _ = arguments.append(contentsOf: [cursor.published, cursor.published, cursor.rowID])
-            }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            _ = arguments.append(contentsOf: [query.limit])
+            let (filter, arguments) = Self.filter(query, table: "a")
             let rows = try Row.fetchAll(
                 db,
                 sql: """

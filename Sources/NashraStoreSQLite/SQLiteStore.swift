@@ -77,22 +77,7 @@ public final class SQLiteStore: Store {
 
     public func articles(_ query: ArticleQuery) async throws -> ArticlePage {
         try await read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let origin = query.origin {
-                conditions.append("origin = ?")
-                _ = arguments.append(contentsOf: [origin.rawValue])
-            }
-            if let section = query.section {
-                conditions.append("section = ?")
-                _ = arguments.append(contentsOf: [section])
-            }
-            if let cursor = query.cursor {
-                conditions.append("(published < ? OR (published = ? AND id < ?))")
-                _ = arguments.append(contentsOf: [cursor.published, cursor.published, cursor.rowID])
-            }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            _ = arguments.append(contentsOf: [query.limit])
+            let (filter, arguments) = Self.filter(query, table: "article")
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, origin, record, published, heldFutureDate FROM article \(filter) ORDER BY published DESC, id DESC LIMIT ?",
                 arguments: arguments)
@@ -111,6 +96,27 @@ public final class SQLiteStore: Store {
             let next = rows.count == query.limit ? rows.last.map { ArticleCursor(published: $0["published"], rowID: $0["id"]) } : nil
             return ArticlePage(articles: articles, next: next)
         }
+    }
+
+    /// The `WHERE` clause of an `ArticleQuery` over `table` (an alias of `article`), and its
+    /// arguments followed by the page size.
+    static func filter(_ query: ArticleQuery, table: String) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let origin = query.origin {
+            conditions.append("\(table).origin = ?")
+            _ = arguments.append(contentsOf: [origin.rawValue])
+        }
+        if let section = query.section {
+            conditions.append("\(table).section = ?")
+            _ = arguments.append(contentsOf: [section])
+        }
+        if let cursor = query.cursor {
+            conditions.append("(\(table).published < ? OR (\(table).published = ? AND \(table).id < ?))")
+            _ = arguments.append(contentsOf: [cursor.published, cursor.published, cursor.rowID])
+        }
+        _ = arguments.append(contentsOf: [query.limit])
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     public func articleCounts() async throws -> (own: Int, partner: Int) {

@@ -10,25 +10,29 @@ extension StoreContract {
         ("listsNamingAMergedStoryAreFound", listsNamingAMergedStoryAreFound),
     ]
 
-    static func pending(_ store: any Store) async throws -> [PendingAnalysis] {
-        var all: [PendingAnalysis] = []
+    /// Every item of a paged listing, read two at a time so that paging is exercised.
+    static func all<Item>(_ page: (Int64) async throws -> ([Item], Int64?)) async throws -> [Item] {
+        var items: [Item] = []
         var cursor: Int64 = 0
         while true {
-            let page = try await store.articlesNeedingAnalysis(after: cursor, limit: 2)
-            all += page.articles
-            guard let next = page.next else { return all }
+            let (part, next) = try await page(cursor)
+            items += part
+            guard let next else { return items }
             cursor = next
         }
     }
 
+    static func pending(_ store: any Store) async throws -> [PendingAnalysis] {
+        try await all { cursor in
+            let page = try await store.articlesNeedingAnalysis(after: cursor, limit: 2)
+            return (page.articles, page.next)
+        }
+    }
+
     static func analyses(_ store: any Store) async throws -> [ArticleAnalysis] {
-        var all: [ArticleAnalysis] = []
-        var cursor: Int64 = 0
-        while true {
+        try await all { cursor in
             let page = try await store.relatedAnalyses(after: cursor, limit: 2)
-            all += page.analyses
-            guard let next = page.next else { return all }
-            cursor = next
+            return (page.analyses, page.next)
         }
     }
 
