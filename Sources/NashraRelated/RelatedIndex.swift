@@ -54,8 +54,9 @@ public struct RelatedIndex: Sendable {
     /// One document's occurrence of a term.
     struct Posting: Sendable {
         var slot: Int32
-        var weight: Float
-        var lengthFactor: Float
+        /// BM25's term-frequency part for this document, `tf · (k1 + 1) / (tf + length factor)`,
+        /// computed when the posting is made so the scoring loop neither divides nor looks the document up.
+        var frequencyPart: Float
     }
 
     static let k1: Float = 1.2
@@ -107,7 +108,7 @@ public struct RelatedIndex: Sendable {
         let live = Double(slotByKey.count + 1)
         let factor = lengthFactor(entry.length, average: Float(max(totalLength / live, 1)))
         for (term, weight) in zip(entry.terms, entry.weights) {
-            postings[Int(term)].append(Posting(slot: slot, weight: weight, lengthFactor: factor))
+            postings[Int(term)].append(Posting(slot: slot, frequencyPart: Self.termFrequencyPart(weight: weight, lengthFactor: factor)))
             documentFrequency[Int(term)] += 1
         }
         entries.append(entry)
@@ -130,7 +131,7 @@ public struct RelatedIndex: Sendable {
     public func list(for key: String, options: RelatedOptions = RelatedOptions()) -> [RelatedPick]? {
         guard let slot = slotByKey[key] else { return nil }
         var scratch = Scratch(count: entries.count)
-        return list(slot: slot, options: options, idf: idfTable(), scratch: &scratch)
+        return list(slot: slot, options: options, weights: poolWeights(), scratch: &scratch)
     }
 
     /// The lists of many articles, computed on `workers` tasks at once.
@@ -139,7 +140,7 @@ public struct RelatedIndex: Sendable {
         let slots = keys.compactMap { slotByKey[$0] }
         let workers = max(1, min(workers, slots.count))
         let index = self
-        let idf = idfTable()
+        let weights = poolWeights()
         return await withTaskGroup(of: [(String, [RelatedPick])].self) { group in
             for worker in 0..<workers {
                 group.addTask {
@@ -148,7 +149,7 @@ public struct RelatedIndex: Sendable {
                     for position in stride(from: worker, to: slots.count, by: workers) {
                         let slot = slots[position]
                         guard let key = index.entries[Int(slot)]?.key else { continue }
-                        result.append((key, index.list(slot: slot, options: options, idf: idf, scratch: &scratch)))
+                        result.append((key, index.list(slot: slot, options: options, weights: weights, scratch: &scratch)))
                     }
                     return result
                 }
@@ -199,10 +200,27 @@ public struct RelatedIndex: Sendable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    /// `idf` of every term, for scoring many lists against one state of the pool.
-    func idfTable() -> [Float] {
+    /// The weights lists are scored with, computed once for one state of the pool.
+    struct PoolWeights: Sendable {
+        /// Inverse document frequency, by term id.
+        let idf: [Float]
+        /// The length of each slot's TF-IDF vector (0 for a removed article).
+        let norms: [Float]
+    }
+
+    func poolWeights() -> PoolWeights {
         let pool = slotByKey.count
-        return documentFrequency.map { Self.idf(documentFrequency: $0, pool: pool) }
+        let idf = documentFrequency.map { Self.idf(documentFrequency: $0, pool: pool) }
+        let norms = entries.map { entry -> Float in
+            guard let entry else { return 0 }
+            var sum: Float = 0
+            for (term, logWeight) in zip(entry.terms, entry.logWeights) {
+                let value = logWeight * idf[Int(term)]
+                sum += value * value
+            }
+            return sum.squareRoot()
+        }
+        return PoolWeights(idf: idf, norms: norms)
     }
 
     func lengthFactor(_ length: Float, average: Float) -> Float {
@@ -247,7 +265,7 @@ public struct RelatedIndex: Sendable {
                 let sum = scratch.accumulator[target]
                 // Every contribution is positive, so zero means "not reached yet".
                 if sum == 0 { scratch.touched.append(posting.slot) }
-                scratch.accumulator[target] = sum + queryWeight * Self.termFrequencyPart(weight: posting.weight, lengthFactor: posting.lengthFactor)
+                scratch.accumulator[target] = sum + queryWeight * posting.frequencyPart
             }
         }
         // The best `options.candidates`, kept sorted as they come: most touched articles fall
@@ -269,10 +287,10 @@ public struct RelatedIndex: Sendable {
         return matches
     }
 
-    func list(slot: Int32, options: RelatedOptions, idf: [Float], scratch: inout Scratch) -> [RelatedPick] {
+    func list(slot: Int32, options: RelatedOptions, weights: PoolWeights, scratch: inout Scratch) -> [RelatedPick] {
         guard let entry = entries[Int(slot)] else { return [] }
         let matches = textMatches(slot: slot, options: options, scratch: &scratch)
-        let scorer = RelatedScorer(index: self, query: entry, options: options, idf: idf)
+        let scorer = RelatedScorer(index: self, query: entry, options: options, weights: weights, querySlot: slot)
         return scorer.pick(from: matches)
     }
 
@@ -316,7 +334,7 @@ public struct RelatedIndex: Sendable {
             let slot = Int32(entries.count)
             let factor = lengthFactor(entry.length, average: average)
             for (term, weight) in zip(entry.terms, entry.weights) {
-                postings[Int(term)].append(Posting(slot: slot, weight: weight, lengthFactor: factor))
+                postings[Int(term)].append(Posting(slot: slot, frequencyPart: Self.termFrequencyPart(weight: weight, lengthFactor: factor)))
             }
             lengthFactors.append(factor)
             entries.append(entry)

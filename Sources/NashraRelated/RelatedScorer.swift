@@ -10,8 +10,9 @@ struct RelatedScorer {
     let index: RelatedIndex
     let query: RelatedIndex.Entry
     let options: RelatedOptions
-    /// Inverse document frequency by term id, computed once for many lists.
-    let idf: [Float]
+    /// Term and document weights of the pool, computed once for many lists.
+    let weights: RelatedIndex.PoolWeights
+    let querySlot: Int32
 
     /// Weights of the signals; they add up to 1 before recency and language.
     static let textWeight = 0.8
@@ -31,21 +32,17 @@ struct RelatedScorer {
         var entry: RelatedIndex.Entry
         var text: Double
         var score: Double
-        var vector: TermVector
         /// The highest cosine likeness to an article already picked.
         var likeness = 0.0
     }
 
     func pick(from matches: [RelatedIndex.TextMatch]) -> [RelatedPick] {
-        let queryVector = TermVector(entry: query, idf: idf)
         var pool: [Scored] = []
         pool.reserveCapacity(matches.count)
         for match in matches {
             guard let entry = index.entries[Int(match.slot)] else { continue }
-            let vector = TermVector(entry: entry, idf: idf)
-            if isCopy(entry, vector, of: query, queryVector) { continue }
-            pool.append(
-                Scored(slot: match.slot, entry: entry, text: Double(match.text), score: score(entry, text: Double(match.text)), vector: vector))
+            if sameText(entry, query) || likeness(entry, match.slot, query, querySlot) >= options.duplicateTextScore { continue }
+            pool.append(Scored(slot: match.slot, entry: entry, text: Double(match.text), score: score(entry, text: Double(match.text))))
         }
         pool.sort { $0.score > $1.score }
         // Diversifying needs only the head of the ranking.
@@ -69,7 +66,7 @@ struct RelatedScorer {
             var kept: [Scored] = []
             kept.reserveCapacity(pool.count)
             for var candidate in pool {
-                let likeness = candidate.vector.cosine(picked.vector)
+                let likeness = likeness(candidate.entry, candidate.slot, picked.entry, picked.slot)
                 // The same story already listed, retold by another partner.
                 if likeness >= options.duplicateTextScore || sameText(candidate.entry, picked.entry) { continue }
                 candidate.likeness = max(candidate.likeness, likeness)
@@ -94,9 +91,10 @@ struct RelatedScorer {
     func score(_ entry: RelatedIndex.Entry, text: Double) -> Double {
         var score = Self.textWeight * text
         if let section = query.section, section == entry.section { score += Self.sectionWeight }
-        let sharedTags = Set(query.tags).intersection(entry.tags).count
+        // Tags and places are a handful each: a loop beats building sets for every candidate.
+        let sharedTags = query.tags.filter(entry.tags.contains).count
         if sharedTags > 0 { score += Self.tagWeight * Double(sharedTags) / Double(min(query.tags.count, entry.tags.count)) }
-        if !Set(query.places).isDisjoint(with: entry.places) { score += Self.placeWeight }
+        if query.places.contains(where: entry.places.contains) { score += Self.placeWeight }
         let days = abs(entry.published - query.published) / 86_400
         let recency = pow(0.5, days / max(options.halfLifeDays, 0.001))
         score *= Self.recencyFloor + (1 - Self.recencyFloor) * recency
@@ -104,9 +102,28 @@ struct RelatedScorer {
         return score
     }
 
-    /// Whether `entry` is the query article retold: nearly the same words, or the same title and body hash.
-    func isCopy(_ entry: RelatedIndex.Entry, _ vector: TermVector, of other: RelatedIndex.Entry, _ otherVector: TermVector) -> Bool {
-        sameText(entry, other) || vector.cosine(otherVector) >= options.duplicateTextScore
+    /// Cosine similarity (0…1) of two entries' TF-IDF vectors, `(1 + ln tf) · idf`.
+    func likeness(_ a: RelatedIndex.Entry, _ aSlot: Int32, _ b: RelatedIndex.Entry, _ bSlot: Int32) -> Double {
+        let norms = weights.norms[Int(aSlot)] * weights.norms[Int(bSlot)]
+        guard norms > 0 else { return 0 }
+        var dot: Float = 0
+        var i = 0
+        var j = 0
+        while i < a.terms.count, j < b.terms.count {
+            let x = a.terms[i]
+            let y = b.terms[j]
+            if x == y {
+                let idf = weights.idf[Int(x)]
+                dot += a.logWeights[i] * b.logWeights[j] * idf * idf
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(dot / norms)
     }
 
     func sameText(_ a: RelatedIndex.Entry, _ b: RelatedIndex.Entry) -> Bool {
@@ -140,7 +157,7 @@ struct RelatedScorer {
         let b = candidate.entry.terms
         while i < a.count, j < b.count {
             if a[i] == b[j] {
-                shared.append((a[i], idf[Int(a[i])] * min(query.weights[i], candidate.entry.weights[j])))
+                shared.append((a[i], weights.idf[Int(a[i])] * min(query.weights[i], candidate.entry.weights[j])))
                 i += 1
                 j += 1
             } else if a[i] < b[j] {
@@ -155,46 +172,5 @@ struct RelatedScorer {
     /// A section, tag or place label without its kind prefix.
     func label(_ id: Int32) -> String {
         String(index.labels[Int(id)].dropFirst(2))
-    }
-}
-
-/// A TF-IDF vector of one entry, for cosine likeness between candidates.
-struct TermVector {
-    let terms: [Int32]
-    let weights: [Float]
-    let norm: Float
-
-    init(entry: RelatedIndex.Entry, idf: [Float]) {
-        terms = entry.terms
-        var weights: [Float] = []
-        weights.reserveCapacity(entry.terms.count)
-        var sum: Float = 0
-        for (term, logWeight) in zip(entry.terms, entry.logWeights) {
-            let value = logWeight * idf[Int(term)]
-            weights.append(value)
-            sum += value * value
-        }
-        self.weights = weights
-        norm = sum.squareRoot()
-    }
-
-    /// Cosine similarity (0…1).
-    func cosine(_ other: TermVector) -> Double {
-        guard norm > 0, other.norm > 0 else { return 0 }
-        var dot: Float = 0
-        var i = 0
-        var j = 0
-        while i < terms.count, j < other.terms.count {
-            if terms[i] == other.terms[j] {
-                dot += weights[i] * other.weights[j]
-                i += 1
-                j += 1
-            } else if terms[i] < other.terms[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return Double(dot / (norm * other.norm))
     }
 }
