@@ -20,6 +20,9 @@ public protocol RelatedStore: Sendable {
     /// Articles whose stored list names one of `keys`.
     func articlesListing(_ keys: [String]) async throws -> [String]
 
+    /// Articles that have no stored list (new ones, or ones whose refresh was interrupted).
+    func articlesWithoutList() async throws -> [String]
+
     /// Keys that stored lists name but that are no longer stored (merged into another story).
     func goneRelatedKeys() async throws -> [String]
 

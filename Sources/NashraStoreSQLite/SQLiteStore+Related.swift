@@ -83,6 +83,13 @@ extension SQLiteStore {
         }
     }
 
+    public func articlesWithoutList() async throws -> [String] {
+        try await read { db in
+            try String.fetchAll(
+                db, sql: "SELECT key FROM article a WHERE NOT EXISTS (SELECT 1 FROM relatedList l WHERE l.articleID = a.id) ORDER BY id")
+        }
+    }
+
     public func goneRelatedKeys() async throws -> [String] {
         try await read { db in
             try String.fetchAll(

@@ -91,6 +91,16 @@ import Testing
         #expect(rebuilt.stderr.contains("107 analysed, 107 lists computed, pool 107"), "\(rebuilt.stderr)")
     }
 
+    @Test func aRefreshCutShortIsFinishedByTheNext() async throws {
+        #expect(try await nashra(["articles", "import", Fixtures.url("related/fr-en.ndjson").path]).status == 0)
+        // As if the process died after storing the analyses of three articles but before their lists.
+        let script = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"DELETE FROM relatedList WHERE articleID IN (SELECT id FROM article WHERE key IN ('fr-bam-1','en-eid-4','fr-d-01'))\"); c.commit()"
+        #expect(try ExternalTool.run("/usr/bin/env", ["python3", "-c", script, store]).status == 0)
+        let refreshed = try await nashra(["related", "--stats", "--id", "fr-bam-1", "--json"])
+        #expect(refreshed.stderr.contains("0 analysed, 3 lists computed"), "\(refreshed.stderr)")
+        #expect(try lists(refreshed)["fr-bam-1"]?.count == 5)
+    }
+
     @Test func pollRelatesPartnerArticlesAndPublishCarriesTheLists() async throws {
         let server = try await FixtureHTTPServer.start(["/wire.xml": .ok(Array(try Fixtures.data("related/partner-wire.xml")))])
         defer { Task { await server.stop() } }

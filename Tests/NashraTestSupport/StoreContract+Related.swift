@@ -80,6 +80,7 @@ extension StoreContract {
             problems.append("l0's list reads back as \(String(describing: try await store.relatedList(key: "l0")))")
         }
         if try await store.relatedList(key: "l2") != nil { problems.append("an article with no list computed has one") }
+        if try await store.articlesWithoutList() != ["l2"] { problems.append("articles without a list: \(try await store.articlesWithoutList())") }
         if try await store.relatedList(key: "missing") != nil { problems.append("a list was stored for an article that does not exist") }
         if try await store.articlesListing(["l2"]) != ["l0"] { problems.append("the lists naming l2: \(try await store.articlesListing(["l2"]))") }
         if try await store.articlesListing(["l0", "l1"]) != ["l0", "l1"] { problems.append("the lists naming l0 or l1 are not both found") }

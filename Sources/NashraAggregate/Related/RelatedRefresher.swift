@@ -52,7 +52,7 @@ public actor RelatedRefresher {
         if !loaded {
             try await loadStoredAnalyses()
             loaded = true
-            // Lists made before this process may predate any article: start from a full pass when none exist.
+            // Nothing analysed yet (a new store, or one from before related lists): every list is new.
             recomputeAll = index.count == 0
         }
         let changed = try await analysePending(&summary)
@@ -64,12 +64,13 @@ public actor RelatedRefresher {
         let affected: [String]
         if recomputeAll {
             affected = index.keys
-        } else if changed.isEmpty && gone.isEmpty {
-            affected = []
         } else {
-            var keys = Set(changed)
-            keys.formUnion(try await store.articlesListing(changed + gone))
-            for key in changed { keys.formUnion(index.neighbors(of: key, count: Self.neighborsPerChange, options: options)) }
+            // Articles without a list: a refresh interrupted after storing analyses left them so.
+            var keys = Set(changed).union(try await store.articlesWithoutList())
+            if !changed.isEmpty || !gone.isEmpty {
+                keys.formUnion(try await store.articlesListing(changed + gone))
+                for key in changed { keys.formUnion(index.neighbors(of: key, count: Self.neighborsPerChange, options: options)) }
+            }
             affected = Array(keys)
         }
         summary.listsComputed = try await recompute(affected)
