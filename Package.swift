@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -52,10 +56,23 @@ let package = Package(
             ]
         ),
         .target(
+            name: "NashraServer",
+            dependencies: [
+                "NashraModel", "NashraStore", "NashraWriters",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "NashraCLI",
             dependencies: [
                 "NashraModel", "NashraWriters", "NashraParse", "NashraStore", "NashraStoreSQLite", "NashraFetch",
-                "NashraAggregate", "NashraRelated",
+                "NashraAggregate", "NashraRelated", "NashraServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,6 +106,19 @@ let package = Package(
         .testTarget(name: "NashraWritersTests", dependencies: ["NashraWriters", "NashraModel", "NashraParse", "NashraTestSupport"]),
         .testTarget(name: "NashraParseTests", dependencies: ["NashraParse", "NashraModel", "NashraXML", "NashraTestSupport"]),
         .testTarget(name: "NashraCLITests", dependencies: ["NashraTestSupport"]),
+        .testTarget(
+            name: "NashraServerTests",
+            dependencies: [
+                "NashraServer", "NashraStore", "NashraStoreSQLite", "NashraModel", "NashraTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "NashraRelatedTests", dependencies: ["NashraRelated", "NashraModel", "NashraTestSupport"]),
         .testTarget(name: "NashraStoreTests", dependencies: ["NashraStore", "NashraStoreSQLite", "NashraModel", "NashraTestSupport"]),
         .testTarget(name: "NashraFetchTests", dependencies: ["NashraFetch", "NashraModel", "NashraTestSupport"]),

@@ -1,12 +1,12 @@
 public import ArgumentParser
 
-/// The `nashra` command: publish, parse, aggregate and relate news feeds (serve comes later).
+/// The `nashra` command: publish, parse, aggregate, relate and serve news feeds.
 public struct NashraCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "nashra",
         abstract: "Publish, parse and aggregate news feeds (RSS 2.0, Atom 1.0, JSON Feed).",
         version: "0.1.0",
-        subcommands: [Publish.self, Parse.self, Articles.self, Feeds.self, Poll.self, Related.self]
+        subcommands: [Publish.self, Parse.self, Articles.self, Feeds.self, Poll.self, Related.self, Serve.self]
     )
 
     public init() {}

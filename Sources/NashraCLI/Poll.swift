@@ -85,7 +85,7 @@ struct Poll: AsyncParsableCommand {
 }
 
 // why: written only from the poller's single run loop, read after it has returned.
-private final class LastProgress: @unchecked Sendable {
+final class LastProgress: @unchecked Sendable {
     var value = Poller.Progress()
 }
 

@@ -135,12 +135,8 @@ struct Publish: AsyncParsableCommand {
                 for stored in page.articles {
                     if let limit, written >= limit { break pages }
                     let partner = stored.origin == .partner ? stored.sources.first : nil
-                    var article = stored.article
-                    if article.related.isEmpty || siteConfig.relatedReplacesManual, let computed = try await store.relatedList(key: article.id),
-                        !computed.isEmpty
-                    {
-                        article.related = computed.prefix(siteConfig.relatedLimit).map(\.article)
-                    }
+                    let article = try await store.withComputedRelated(
+                        stored.article, limit: siteConfig.relatedLimit, replacingManual: siteConfig.relatedReplacesManual)
                     try writer.write(article, source: partner.map { ItemSource(feedURL: $0.feedURL, title: $0.feedTitle) })
                     written += 1
                 }

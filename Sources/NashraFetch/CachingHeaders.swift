@@ -1,4 +1,5 @@
 import Foundation
+import NashraModel
 
 /// Reads the response headers that tell a poller when to come back.
 enum CachingHeaders {

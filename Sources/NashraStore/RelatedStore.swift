@@ -36,6 +36,18 @@ public protocol RelatedStore: Sendable {
     func relatedLists(_ query: ArticleQuery) async throws -> RelatedListPage
 }
 
+extension RelatedStore {
+    /// `article` with the first `limit` entries of its computed related list, when its record
+    /// has no hand-made list or `replacingManual` says to replace it; otherwise `article` as it is.
+    public func withComputedRelated(_ article: Article, limit: Int, replacingManual: Bool) async throws -> Article {
+        guard article.related.isEmpty || replacingManual, let computed = try await relatedList(key: article.id), !computed.isEmpty
+        else { return article }
+        var filled = article
+        filled.related = computed.prefix(limit).map(\.article)
+        return filled
+    }
+}
+
 /// An article's analysis for the related-articles index.
 public struct ArticleAnalysis: Sendable, Hashable {
     /// The article's key (its id).

@@ -14,6 +14,9 @@ public protocol Store: RelatedStore {
     /// Pages keep memory bounded however large the store is.
     func articles(_ query: ArticleQuery) async throws -> ArticlePage
 
+    /// One article by its key (its id); `nil` when there is none.
+    func article(key: String) async throws -> StoredArticle?
+
     /// Counts articles by origin.
     func articleCounts() async throws -> (own: Int, partner: Int)
 

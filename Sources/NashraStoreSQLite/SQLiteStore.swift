@@ -98,6 +98,17 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func article(key: String) async throws -> StoredArticle? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, origin, record, heldFutureDate FROM article WHERE key = ?", arguments: [key])
+            else { return nil }
+            let id: Int64 = row["id"]
+            return StoredArticle(
+                article: try Self.article(fromRecord: row["record"]), origin: ArticleQuery.Origin(rawValue: row["origin"]) ?? .partner,
+                sources: try Self.sources(db, articleIDs: [id])[id] ?? [], heldFutureDate: row["heldFutureDate"])
+        }
+    }
+
     /// The `WHERE` clause of an `ArticleQuery` over `table` (an alias of `article`), and its
     /// arguments followed by the page size.
     static func filter(_ query: ArticleQuery, table: String) -> (String, StatementArguments) {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import NashraFetch
+import NashraModel
 
 /// `Retry-After`, `Cache-Control` and IP text, read without Foundation formatters or the C library.
 @Suite("Header and address parsing")

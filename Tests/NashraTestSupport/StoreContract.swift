@@ -60,6 +60,8 @@ public enum StoreContract {
             problems.append("the record does not read back with its offset: \(String(describing: first?.article.published.rfc3339))")
         }
         if first?.origin != .own { problems.append("own article listed as \(String(describing: first?.origin))") }
+        if try await store.article(key: "a7")?.article != article("a7", minutes: 7) { problems.append("a7 does not read back by its key") }
+        if try await store.article(key: "nope") != nil { problems.append("an unknown key found an article") }
         return problems
     }
 

@@ -1,13 +1,21 @@
-import Foundation
+public import Foundation
 
 /// Reads the three date forms HTTP allows (RFC 9110 §5.6.7), always in GMT:
 /// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate), `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850)
 /// and `Sun Nov  6 08:49:37 1994` (asctime).
 ///
+/// and writes the first (`Last-Modified`, `Date`).
+///
 /// Hand-written rather than `DateFormatter`: no locale to pin, nothing shared between threads.
-enum HTTPDate {
+public enum HTTPDate {
+    /// `date` as an IMF-fixdate, to the second: `Thu, 13 Feb 2025 12:12:00 GMT`.
+    public static func format(_ date: Date) -> String {
+        let whole = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+        return String(Timestamp(date: whole, utcOffsetSeconds: 0).rfc822.dropLast(5)) + "GMT"
+    }
+
     /// The date, or `nil` when the text is none of the three forms.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" || $0 == ":" || $0 == "\t" })
         guard let monthIndex = tokens.firstIndex(where: { month(of: $0) != nil }), let month = month(of: tokens[monthIndex])
         else {
@@ -30,7 +38,7 @@ enum HTTPDate {
         guard (1...31).contains(fields.day), (0...23).contains(fields.hour), (0...59).contains(fields.minute),
             (0...60).contains(fields.second)
         else { return nil }
-        let days = daysSinceEpoch(year: year, month: month, day: fields.day)
+        let days = CivilTime.days(year: year, month: month, day: fields.day)
         let seconds = days * 86_400 + fields.hour * 3_600 + fields.minute * 60 + fields.second
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -44,15 +52,5 @@ extension HTTPDate {
     private static func month(of token: Substring) -> Int? {
         guard token.count == 3 else { return nil }
         return months.firstIndex(of: token.lowercased()).map { $0 + 1 }
-    }
-
-    /// Days from 1970-01-01 to the given civil date (Howard Hinnant's `days_from_civil`).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

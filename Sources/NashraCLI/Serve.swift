@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import NashraAggregate
+import NashraFetch
+import NashraModel
+import NashraRelated
+import NashraServer
+import NashraStore
+import ServiceLifecycle
+import UnixSignals
+
+/// `nashra serve [--host H] [--port P]`.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the feeds over HTTP and run the poll schedule in the same process.",
+        discussion: """
+            Routes: /feed.{rss,atom,json}, /sections/SECTION/feed.{rss,atom,json}, /partners/feed.{rss,atom,json}, \
+            /articles/ID.json, /subscriptions.opml, /healthz, /metrics. Feeds are rendered when the store changes and \
+            answered with ETag, Last-Modified, 304s, Cache-Control and gzip. SIGINT or SIGTERM stops accepting, lets \
+            answers and fetches in flight finish, then exits 0. With no store yet and no configuration, the fixture \
+            site is loaded (the seed article, its related articles, fixture partner feeds as file: subscriptions).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var site: ConfigOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0: any free port, printed at start).")
+    var port = 8080
+
+    @Flag(help: "Serve only; do not poll partner feeds.")
+    var noPoll = false
+
+    func run() async throws {
+        let firstRun = !FileManager.default.fileExists(atPath: store.location) && site.config == nil
+            && !FileManager.default.fileExists(atPath: "nashra.json")
+        var config = try site.load()
+        let store = try store.open()
+        let logger = {
+            var logger = Logger(label: "nashra.serve")
+            logger.logLevel = .notice
+            return logger
+        }()
+        if firstRun { try await FixtureSite.load(into: store, config: &config) }
+
+        let metrics = ServerMetrics()
+        let server = FeedServer(
+            store: store, config: config, settings: FeedServer.Settings(host: host, port: port), metrics: metrics, logger: logger)
+        let refresher = RelatedRefresher(store: store, options: RelatedOptions(config: config), logger: logger)
+        // Lists may be missing (a store filled before related lists existed): bring them up to date first.
+        try await refresher.refresh()
+
+        let fetcher = Fetcher(policy: try FetchPolicies.fetchPolicy(config), logger: logger)
+        var policy = SchedulePolicy()
+        policy.backoffCap = TimeInterval(config.backoffCapSeconds)
+        let last = LastProgress()
+        let poller = Poller(
+            store: store, fetcher: fetcher, policy: policy, once: false, logger: logger,
+            onProgress: { progress in
+                let before = last.value
+                // A new pass starts its counts from zero.
+                let base = progress.done < before.done ? Poller.Progress() : before
+                metrics.fetchesFinished(
+                    progress.done - base.done, failed: progress.errors - base.errors, newArticles: progress.new - base.new,
+                    updatedArticles: progress.updated - base.updated)
+                last.value = progress
+            },
+            onSettled: {
+                do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
+                await server.storeChanged()
+            })
+        let application = server.application { port in
+            let base = "http://\(host):\(port)"
+            // Written at once, unbuffered: whoever started the server waits for this line.
+            let text = """
+                nashra serve: listening on \(base)/
+                  feeds:    \(base)/feed.rss  \(base)/feed.atom  \(base)/feed.json
+                  partners: \(base)/partners/feed.rss   subscriptions: \(base)/subscriptions.opml
+                  health:   \(base)/healthz   metrics: \(base)/metrics
+
+                """
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application)]
+        if !noPoll { services.append(.init(service: poller)) }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            try? await fetcher.shutdown()
+            printError("nashra serve: \(error)")
+            throw ExitStatus.failure
+        }
+        try? await fetcher.shutdown()
+    }
+}
+
+/// The site a new clone serves before it has its own: the seed article and
+/// its related articles, with fixture partner feeds as `file:` subscriptions.
+enum FixtureSite {
+    static let partnerFeeds = [
+        "Fixtures/related/partner-wire.xml", "Fixtures/parse/arabic/hespress_style_national.xml",
+        "Fixtures/parse/french/le360_style_french_dates.xml",
+    ]
+
+    static func load(into store: any Store, config: inout FeedConfig) async throws {
+        let records = "Fixtures/publish/articles"
+        guard FileManager.default.fileExists(atPath: records) else { return }
+        var articles: [Article] = []
+        try ArticleRecordReader(path: records).forEach { if case .article(let article) = $0 { articles.append(article) } }
+        _ = try await store.importArticles(articles)
+        config.allowFileURLs = true
+        for path in partnerFeeds where FileManager.default.fileExists(atPath: path) {
+            _ = try await store.addSubscription(NewSubscription(url: URL(fileURLWithPath: path).standardizedFileURL))
+        }
+        FileHandle.standardOutput.write(
+            Data("nashra serve: a new store with the fixture site (\(articles.count) articles, \(partnerFeeds.count) partner feeds)\n".utf8))
+    }
+}

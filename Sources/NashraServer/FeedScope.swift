@@ -1,0 +1,31 @@
+import Foundation
+import NashraStore
+
+/// Which articles a served feed holds.
+public enum FeedScope: Sendable, Hashable {
+    /// The site's own articles (`/feed.rss`).
+    case site
+    /// The site's own articles in one section (`/sections/وطني/feed.rss`).
+    case section(String)
+    /// The merged partner river (`/partners/feed.rss`).
+    case partners
+
+    /// The store query for the scope's first page.
+    func query(pageSize: Int) -> ArticleQuery {
+        switch self {
+        case .site: ArticleQuery(origin: .own, limit: pageSize)
+        case .section(let section): ArticleQuery(origin: .own, section: section, limit: pageSize)
+        case .partners: ArticleQuery(origin: .partner, limit: pageSize)
+        }
+    }
+
+    /// The path of the scope's feed in `format`, percent-encoded.
+    func path(_ extensionName: String) -> String {
+        switch self {
+        case .site: "/feed.\(extensionName)"
+        case .section(let section):
+            "/sections/\(section.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? section)/feed.\(extensionName)"
+        case .partners: "/partners/feed.\(extensionName)"
+        }
+    }
+}

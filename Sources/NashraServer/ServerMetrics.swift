@@ -1,0 +1,56 @@
+import Foundation
+public import Prometheus
+
+/// What `/metrics` reports, in Prometheus's text format: requests by route
+/// and status, 304s, request durations, feed renders, and the poller's
+/// fetches, errors and new articles when it runs in the same process.
+public final class ServerMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    private let notModified: Counter
+    private let renders: Counter
+    private let duration: DurationHistogram
+    private let fetches: Counter
+    private let fetchErrors: Counter
+    private let newArticles: Counter
+    private let updatedArticles: Counter
+
+    public init() {
+        notModified = registry.makeCounter(
+            descriptor: .init(namespace: "nashra", metricName: "http_not_modified", unitName: "total", helpText: "304 answers"))
+        renders = registry.makeCounter(
+            descriptor: .init(namespace: "nashra", metricName: "feed_renders", unitName: "total", helpText: "Documents rendered from the store"))
+        duration = registry.makeDurationHistogram(
+            descriptor: .init(namespace: "nashra", metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer a request"),
+            buckets: [.microseconds(100), .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .seconds(1)])
+        fetches = registry.makeCounter(
+            descriptor: .init(namespace: "nashra", metricName: "fetches", unitName: "total", helpText: "Partner feed fetches finished"))
+        fetchErrors = registry.makeCounter(
+            descriptor: .init(namespace: "nashra", metricName: "fetch_errors", unitName: "total", helpText: "Partner feed fetches that failed"))
+        newArticles = registry.makeCounter(
+            descriptor: .init(namespace: "nashra", metricName: "articles_new", unitName: "total", helpText: "Partner articles added"))
+        updatedArticles = registry.makeCounter(
+            descriptor: .init(namespace: "nashra", metricName: "articles_updated", unitName: "total", helpText: "Partner articles updated"))
+    }
+
+    func request(route: String, status: Int, duration elapsed: Duration) {
+        registry.makeCounter(
+            descriptor: .init(namespace: "nashra", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"),
+            labels: [("route", route), ("status", String(status))]
+        ).increment()
+        if status == 304 { notModified.increment() }
+        duration.record(elapsed)
+    }
+
+    func rendered() { renders.increment() }
+
+    /// Counts finished partner fetches and what they brought.
+    public func fetchesFinished(_ count: Int, failed: Int, newArticles new: Int, updatedArticles updated: Int) {
+        fetches.increment(by: Int64(count))
+        fetchErrors.increment(by: Int64(failed))
+        newArticles.increment(by: Int64(new))
+        updatedArticles.increment(by: Int64(updated))
+    }
+
+    /// The text exposition of every metric.
+    public func exposition() -> [UInt8] { registry.emitToBuffer() }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import NashraTestSupport
+import Testing
+
+/// `nashra serve` as a newcomer starts it: no store, no configuration, from the repository root.
+@Suite struct ServeCommandTests {
+    @Test func aNewCloneServesTheFixtureSiteAndStopsCleanly() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-serve-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = dir.appendingPathComponent("nashra.sqlite").path
+        let output = dir.appendingPathComponent("stdout.txt")
+        #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(NashraBinary.path))
+        process.arguments = ["serve", "--port", "0", "--store", store]
+        process.currentDirectoryURL = Fixtures.packageRoot
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        // The port it listens on is printed at start.
+        var base: String?
+        let deadline = ContinuousClock.now + .seconds(30)
+        while base == nil, ContinuousClock.now < deadline, process.isRunning {
+            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+            base = text.split(separator: "\n").first { $0.contains("listening on ") }
+                .flatMap { $0.split(separator: " ").last }.map { String($0.dropLast()) }
+            if base == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        let url = try #require(base, "no 'listening on' line: \((try? String(contentsOf: output, encoding: .utf8)) ?? "")")
+        #expect((try String(contentsOf: output, encoding: .utf8)).contains("a new store with the fixture site"))
+
+        let site = try await get(url + "/feed.rss")
+        #expect(site.contains("انعقاد الجمع السنوي للنواب الجهويين"))
+        // The fixture partner feeds are polled in the same process; their river fills within seconds.
+        var river = ""
+        let polled = ContinuousClock.now + .seconds(30)
+        while !river.contains("المندوب السامي لقدماء المقاومين يستعرض"), ContinuousClock.now < polled {
+            try await Task.sleep(for: .milliseconds(200))
+            river = try await get(url + "/partners/feed.rss")
+        }
+        #expect(river.contains("المندوب السامي لقدماء المقاومين يستعرض"), "\(river.prefix(600))")
+        let health = try await get(url + "/healthz")
+        #expect(health.contains("\"status\":\"ok\""))
+
+        kill(process.processIdentifier, SIGTERM)
+        let status = try await onOwnThread {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 0)
+    }
+
+    func get(_ url: String) async throws -> String {
+        let run = try await onOwnThread { try ExternalTool.run("/usr/bin/env", ["python3", "-c", Self.fetch, url]) }
+        return run.stdoutText
+    }
+
+    /// A plain GET from another process, as a subscriber's reader would make it.
+    static let fetch = "import sys,urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode('utf-8'))"
+}

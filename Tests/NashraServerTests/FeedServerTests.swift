@@ -1,0 +1,204 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NashraModel
+import NashraServer
+import NashraStore
+import NashraStoreSQLite
+import NashraTestSupport
+import NIOCore
+import NIOHTTP1
+import ServiceLifecycle
+import Testing
+
+/// `FeedServer` on 127.0.0.1 with an ephemeral port, a real SQLite store, and real HTTP.
+@Suite struct FeedServerTests {
+    /// A server over a store holding the fixture site, stopped with a graceful shutdown.
+    final class Running: Sendable {
+        let server: FeedServer
+        let port: Int
+        let group: ServiceGroup
+        let task: Task<Void, any Error>
+
+        init(server: FeedServer, port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
+            self.server = server
+            self.port = port
+            self.group = group
+            self.task = task
+        }
+
+        static func start() async throws -> Running {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-serve-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let store = try SQLiteStore(path: dir.appendingPathComponent("nashra.sqlite").path)
+            var articles: [Article] = []
+            try ArticleRecordReader(path: Fixtures.url("publish/articles").path).forEach {
+                if case .article(let article) = $0 { articles.append(article) }
+            }
+            _ = try await store.importArticles(articles)
+            _ = try await store.addSubscription(NewSubscription(url: URL(string: "https://partner.example.ma/rss")!, title: "شريك"))
+            let config = try FeedConfig(contentsOf: Fixtures.url("publish/site.json"))
+            var logger = Logger(label: "nashra.tests.serve")
+            logger.logLevel = .critical
+            let server = FeedServer(store: store, config: config, settings: FeedServer.Settings(port: 0), logger: logger)
+            let (ports, sink) = AsyncStream.makeStream(of: Int.self)
+            let application = server.application { port in
+                sink.yield(port)
+                sink.finish()
+            }
+            let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: application)], logger: logger))
+            let task = Task { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            return Running(server: server, port: port, group: group, task: task)
+        }
+
+        func stop() async throws {
+            await group.triggerGracefulShutdown()
+            try await task.value
+        }
+
+        /// A client that hands bodies over as they came (`HTTPClient.shared` would gunzip them).
+        static let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(decompression: .disabled))
+
+        /// GET (or another method) with headers; the body as bytes, never decompressed.
+        func request(_ path: String, method: HTTPMethod = .GET, headers: [(String, String)] = []) async throws -> (
+            status: Int, headers: [String: String], body: [UInt8]
+        ) {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+            request.method = method
+            for (name, value) in headers { request.headers.add(name: name, value: value) }
+            let response = try await Self.client.execute(request, timeout: .seconds(10))
+            var body = try await response.body.collect(upTo: 10 << 20)
+            let bytes = body.readBytes(length: body.readableBytes) ?? []
+            var fields: [String: String] = [:]
+            for header in response.headers { fields[header.name.lowercased()] = header.value }
+            return (Int(response.status.code), fields, bytes)
+        }
+    }
+
+    static let seedTitle = "انعقاد الجمع السنوي للنواب الجهويين"
+
+    @Test func feedsInEveryFormatWithTypesAndValidators() async throws {
+        let running = try await Running.start()
+        for (path, type) in [
+            ("/feed.rss", "application/rss+xml; charset=utf-8"), ("/feed.atom", "application/atom+xml; charset=utf-8"),
+            ("/feed.json", "application/feed+json; charset=utf-8"),
+        ] {
+            let response = try await running.request(path)
+            #expect(response.status == 200, "\(path)")
+            #expect(response.headers["content-type"] == type)
+            #expect(response.headers["etag"]?.hasPrefix("\"") == true)
+            #expect(response.headers["last-modified"]?.hasSuffix(" GMT") == true)
+            #expect(response.headers["cache-control"] == "public, max-age=300")
+            #expect(String(decoding: response.body, as: UTF8.self).contains(Self.seedTitle), "\(path)")
+            if path != "/feed.json" { #expect(try ExternalTool.xmllint(Data(response.body)) == nil, "\(path)") }
+        }
+        let atom = try await running.request("/feed.atom")
+        #expect(try ExternalTool.xmllint(Data(atom.body), relaxNG: Fixtures.url("schema/atom.rng")) == nil)
+
+        let section = "/sections/" + "وطني".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! + "/feed.rss"
+        let inSection = try await running.request(section)
+        #expect(inSection.status == 200)
+        #expect(String(decoding: inSection.body, as: UTF8.self).contains(Self.seedTitle))
+        #expect(try await running.request("/sections/no-such-section/feed.rss").status == 404)
+        #expect(try await running.request("/feed.xml").status == 404)
+        let partners = try await running.request("/partners/feed.atom")
+        #expect(partners.status == 200)
+        #expect(String(decoding: partners.body, as: UTF8.self).contains("/partners/feed.atom"))
+        try await running.stop()
+    }
+
+    @Test func conditionalRequestsGzipAndHead() async throws {
+        let running = try await Running.start()
+        let first = try await running.request("/feed.rss")
+        let etag = try #require(first.headers["etag"])
+        let lastModified = try #require(first.headers["last-modified"])
+
+        let byTag = try await running.request("/feed.rss", headers: [("If-None-Match", etag)])
+        #expect(byTag.status == 304)
+        #expect(byTag.body.isEmpty)
+        #expect(byTag.headers["etag"] == etag)
+        #expect(try await running.request("/feed.rss", headers: [("If-None-Match", "\"other\", \(etag)")]).status == 304)
+        #expect(try await running.request("/feed.rss", headers: [("If-None-Match", "\"other\"")]).status == 200)
+
+        #expect(try await running.request("/feed.rss", headers: [("If-Modified-Since", lastModified)]).status == 304)
+        #expect(try await running.request("/feed.rss", headers: [("If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT")]).status == 200)
+        // If-None-Match decides when both are sent.
+        #expect(try await running.request("/feed.rss", headers: [("If-None-Match", "\"other\""), ("If-Modified-Since", lastModified)]).status == 200)
+
+        let gzip = try await running.request("/feed.rss", headers: [("Accept-Encoding", "gzip, deflate")])
+        #expect(gzip.headers["content-encoding"] == "gzip")
+        #expect(gzip.headers["vary"] == "Accept-Encoding")
+        let gzipMagic = gzip.body.starts(with: [0x1F, 0x8B])
+        #expect(gzipMagic)
+        #expect(gzip.body.count < first.body.count)
+        let gzipTag = try #require(gzip.headers["etag"])
+        #expect(gzipTag != etag)
+        let unzipped = try ExternalTool.run("/usr/bin/env", ["python3", "-c", "import gzip,sys; sys.stdout.buffer.write(gzip.decompress(sys.stdin.buffer.read()))"], stdin: Data(gzip.body))
+        let unzippedIsTheFeed = Array(unzipped.stdout) == first.body
+        #expect(unzippedIsTheFeed)
+        #expect(try await running.request("/feed.rss", headers: [("Accept-Encoding", "gzip"), ("If-None-Match", gzipTag)]).status == 304)
+        #expect(try await running.request("/feed.rss", headers: [("Accept-Encoding", "gzip;q=0")]).headers["content-encoding"] == nil)
+
+        let head = try await running.request("/feed.rss", method: .HEAD)
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+        #expect(head.headers["content-length"] == String(first.body.count))
+        #expect(head.headers["etag"] == etag)
+
+        let post = try await running.request("/feed.rss", method: .POST)
+        #expect(post.status == 405)
+        #expect(post.headers["allow"] == "GET, HEAD")
+        try await running.stop()
+    }
+
+    @Test func articlesSubscriptionsHealthAndMetrics() async throws {
+        let running = try await Running.start()
+        let article = try await running.request("/articles/mamlakatuna-2025-02-13-jam3-sanawi.json")
+        #expect(article.status == 200)
+        #expect(article.headers["content-type"] == "application/json; charset=utf-8")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(article.body)) as? [String: Any])
+        #expect((object["article"] as? [String: Any])?["title"] as? String == "انعقاد الجمع السنوي للنواب الجهويين والإقليميين للمندوبية السامية لقدماء المقاومين وأعضاء جيش التحرير")
+        // No list computed in this store: the record's own list, without scores.
+        let related = try #require(object["related"] as? [[String: Any]])
+        #expect(related.count == 4)
+        #expect(related.first?["url"] as? String == "https://example.ma/2025/03/17/naz3-al-milkiya")
+        #expect(try await running.request("/articles/no-such-article.json").status == 404)
+
+        let opml = try await running.request("/subscriptions.opml")
+        #expect(opml.status == 200)
+        #expect(try ExternalTool.xmllint(Data(opml.body)) == nil)
+        #expect(String(decoding: opml.body, as: UTF8.self).contains("xmlUrl=\"https://partner.example.ma/rss\""))
+
+        let health = try await running.request("/healthz")
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(health.body)) as? [String: Any])
+        #expect(status["status"] as? String == "ok")
+        #expect((status["articles"] as? [String: Any])?["own"] as? Int == 5)
+
+        _ = try await running.request("/feed.rss", headers: [("If-None-Match", "*")])
+        let metrics = String(decoding: try await running.request("/metrics").body, as: UTF8.self)
+        #expect(metrics.contains("nashra_http_requests_total{route=\"/articles/{id}.json\",status=\"404\"} 1"), "\(metrics)")
+        #expect(metrics.contains("nashra_http_not_modified_total 1"))
+        #expect(metrics.contains("nashra_feed_renders_total"))
+        try await running.stop()
+    }
+
+    @Test func aStoreChangeIsServedAfterStoreChanged() async throws {
+        let running = try await Running.start()
+        let before = try await running.request("/feed.json")
+        let fresh = Article(
+            id: "fresh", url: URL(string: "https://example.ma/fresh")!, title: "خبر جديد", contentHTML: "<p>نص</p>",
+            published: Timestamp(date: Date(), utcOffsetSeconds: 3600))
+        _ = try await running.server.store.importArticles([fresh])
+        // Until told, the rendered feed is served as it was: no store read per request.
+        let unchanged = try await running.request("/feed.json").body == before.body
+        #expect(unchanged)
+        await running.server.storeChanged()
+        let after = try await running.request("/feed.json")
+        #expect(String(decoding: after.body, as: UTF8.self).contains("خبر جديد"))
+        #expect(after.headers["etag"] != before.headers["etag"])
+        #expect(try await running.request("/feed.json", headers: [("If-None-Match", before.headers["etag"] ?? "")]).status == 200)
+        try await running.stop()
+    }
+}
