@@ -18,7 +18,10 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Routes: /feed.{rss,atom,json}, /sections/SECTION/feed.{rss,atom,json}, /partners/feed.{rss,atom,json}, \
             /articles/ID.json, /subscriptions.opml, /healthz, /metrics. Feeds are rendered when the store changes and \
-            answered with ETag, Last-Modified, 304s, Cache-Control and gzip. SIGINT or SIGTERM stops accepting, lets \
+            answered with ETag, Last-Modified, 304s, Cache-Control and gzip; / is a page for people, and a feed \
+            opened in a browser is one too. When new or changed articles land, the configured WebSub hub is pinged \
+            (hub.mode=publish, with retries). POST /admin/refresh?url=FEED re-polls a subscription; it needs \
+            "adminToken" in the configuration and Authorization: Bearer TOKEN. SIGINT or SIGTERM stops accepting, lets \
             answers and fetches in flight finish, then exits 0. With no store yet and no configuration, the fixture \
             site is loaded (the seed article, its related articles, fixture partner feeds as file: subscriptions).
             """
@@ -50,7 +53,9 @@ struct Serve: AsyncParsableCommand {
 
         let metrics = ServerMetrics()
         let server = FeedServer(
-            store: store, config: config, settings: FeedServer.Settings(host: host, port: port), metrics: metrics, logger: logger)
+            store: store, config: config, settings: FeedServer.Settings(host: host, port: port, maxAgeSeconds: config.cacheMaxAgeSeconds),
+            metrics: metrics, logger: logger)
+        let hub = config.hub.map { HubNotifier(hub: $0, logger: logger) }
         let refresher = RelatedRefresher(store: store, options: RelatedOptions(config: config), logger: logger)
         // Lists may be missing (a store filled before related lists existed): bring them up to date first.
         try await refresher.refresh()
@@ -73,6 +78,8 @@ struct Serve: AsyncParsableCommand {
             onSettled: {
                 do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
                 await server.storeChanged()
+                // The hub is told without holding up the next fetches; its retries run on their own.
+                if let hub { Task { await hub.publish(server.feedURLs) } }
             })
         let application = server.application { port in
             let base = "http://\(host):\(port)"

@@ -43,6 +43,10 @@ public struct FeedConfig: Sendable, Hashable {
     public var relatedHalfLifeDays: Double = 7
     /// Computed lists replace the hand-made lists of records; by default they only fill articles without one.
     public var relatedReplacesManual: Bool = false
+    /// The bearer token that `nashra serve`'s state-changing routes require; without one they are off.
+    public var adminToken: String?
+    /// `Cache-Control: max-age` of what `nashra serve` answers, in seconds.
+    public var cacheMaxAgeSeconds: Int = 300
 
     /// The defaults.
     public init() {}
@@ -52,6 +56,7 @@ public struct FeedConfig: Sendable, Hashable {
         "title", "siteURL", "feedURL", "description", "language", "authors", "icon", "logo", "rights", "hub",
         "ttl", "updated", "fetchAllow", "allowFileURLs", "timeZone", "contactURL", "fetchMaxBytes", "fetchTimeoutSeconds",
         "backoffCapSeconds", "pollIntervalSeconds", "relatedLimit", "relatedHalfLifeDays", "relatedReplacesManual",
+        "adminToken", "cacheMaxAgeSeconds",
     ]
 
     /// Reads a configuration file.
@@ -103,6 +108,8 @@ public struct FeedConfig: Sendable, Hashable {
             relatedLimit = try r.positiveInteger("relatedLimit") ?? relatedLimit
             relatedHalfLifeDays = try r.positiveNumber("relatedHalfLifeDays") ?? relatedHalfLifeDays
             relatedReplacesManual = try r.bool("relatedReplacesManual") ?? relatedReplacesManual
+            adminToken = try r.text("adminToken")
+            cacheMaxAgeSeconds = try r.positiveInteger("cacheMaxAgeSeconds") ?? cacheMaxAgeSeconds
         } catch {
             throw ConfigError(key: error.field, reason: error.reason)
         }

@@ -88,7 +88,7 @@ public struct CivilTime: Sendable, Equatable {
     /// 0 = Sunday.
     public var weekday: Int
 
-    init(_ timestamp: Timestamp) {
+    public init(_ timestamp: Timestamp) {
         let total = Int(timestamp.date.timeIntervalSince1970.rounded(.down)) + timestamp.utcOffsetSeconds
         var days = total / 86_400
         var secs = total % 86_400

@@ -2,7 +2,7 @@
 /// request after the store changed, once however many requests arrive
 /// together, and served from memory until the next change.
 public actor DocumentCache {
-    private var documents: [String: RenderedDocument] = [:]
+    private var documents: [String: (document: RenderedDocument, renderedAt: ContinuousClock.Instant)] = [:]
     private var rendering: [String: Task<RenderedDocument?, any Error>] = [:]
     private var generation = 0
     /// Documents rendered since the server started.
@@ -20,9 +20,12 @@ public actor DocumentCache {
         rendering.removeAll()
     }
 
-    /// The document at `key`, rendered by `render` when it is not cached; `nil` when `render` finds nothing there.
-    public func document(_ key: String, render: @escaping @Sendable () async throws -> RenderedDocument?) async throws -> RenderedDocument? {
-        if let document = documents[key] { return document }
+    /// The document at `key`, rendered by `render` when it is not cached (or older than `maxAge`,
+    /// for pages that show more than the store's articles); `nil` when `render` finds nothing there.
+    public func document(
+        _ key: String, maxAge: Duration? = nil, render: @escaping @Sendable () async throws -> RenderedDocument?
+    ) async throws -> RenderedDocument? {
+        if let cached = documents[key], maxAge.map({ ContinuousClock.now - cached.renderedAt < $0 }) ?? true { return cached.document }
         if let task = rendering[key] { return try await task.value }
         let started = generation
         let task = Task { try await render() }
@@ -40,7 +43,7 @@ public actor DocumentCache {
         renders += 1
         if let result {
             if documents.count >= Self.capacity { documents.removeAll() }
-            documents[key] = result
+            documents[key] = (result, ContinuousClock.now)
         }
         return result
     }

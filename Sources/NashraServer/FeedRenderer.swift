@@ -21,7 +21,7 @@ struct FeedRenderer: Sendable {
         if case .section(let name) = scope { section = name }
         var channel = FeedChannel(
             config: site, format: format, section: section, updated: newest ?? Timestamp(date: Date(timeIntervalSince1970: 0)))
-        if scope == .partners { channel.selfURL = URL(string: scope.path(format.fileExtension), relativeTo: config.siteURL)?.absoluteURL ?? channel.selfURL }
+        channel.selfURL = scope.selfURL(config: config, format: format)
         var bytes: [UInt8] = []
         let writer = try makeFeedWriter(format: format, channel: channel) { bytes.append(contentsOf: $0) }
         try writer.begin()

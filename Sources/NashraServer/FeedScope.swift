@@ -1,5 +1,7 @@
 import Foundation
+import NashraModel
 import NashraStore
+import NashraWriters
 
 /// Which articles a served feed holds.
 public enum FeedScope: Sendable, Hashable {
@@ -26,6 +28,18 @@ public enum FeedScope: Sendable, Hashable {
         case .section(let section):
             "/sections/\(section.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? section)/feed.\(extensionName)"
         case .partners: "/partners/feed.\(extensionName)"
+        }
+    }
+
+    /// The feed's public address (`rel="self"`, what a WebSub hub is told about).
+    func selfURL(config: FeedConfig, format: FeedFormat) -> URL {
+        switch self {
+        case .site, .section:
+            var section: String?
+            if case .section(let name) = self { section = name }
+            return FeedChannel(config: config, format: format, section: section, updated: Timestamp(date: Date(timeIntervalSince1970: 0))).selfURL
+        case .partners:
+            return URL(string: path(format.fileExtension), relativeTo: config.siteURL)?.absoluteURL ?? config.siteURL
         }
     }
 }

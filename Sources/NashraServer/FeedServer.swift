@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Hummingbird
 import HTTPTypes
 public import Logging
@@ -47,6 +47,11 @@ public struct FeedServer: Sendable {
         self.logger = logger
     }
 
+    /// The site's and the partners' feeds in every format: what a WebSub hub is told changed.
+    public var feedURLs: [URL] {
+        FeedFormat.allCases.flatMap { format in [FeedScope.site, .partners].map { $0.selfURL(config: config, format: format) } }
+    }
+
     /// Drops every rendered document; the next request renders from the store.
     public func storeChanged() async {
         await cache.invalidate()
@@ -68,8 +73,14 @@ public struct FeedServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
+        // The one route that changes state, before the GET/HEAD-only rule; off unless a token is configured.
+        router.post("/admin/refresh") { request, _ in try await self.refresh(request) }
         router.add(middleware: PublicMethodsMiddleware())
         let renderer = FeedRenderer(store: store, config: config, pageSize: settings.pageSize)
+        router.get("/") { request, _ in
+            // The page shows fetch health too, which changes without new articles: it lives 30 s at most.
+            try await self.document("home", request: request, maxAge: .seconds(30)) { try await self.homePage() }
+        }
         for format in FeedFormat.allCases {
             router.get("/feed.\(format.fileExtension)") { request, _ in
                 try await self.feed(.site, format: format, renderer: renderer, request: request)
@@ -100,28 +111,95 @@ public struct FeedServer: Sendable {
         return router
     }
 
+    /// A feed; a browser (whose `Accept` asks for HTML first) gets a page of its articles instead.
     private func feed(_ scope: FeedScope, format: FeedFormat, renderer: FeedRenderer, request: Request) async throws -> Response {
         let key: String
         switch scope {
-        case .site: key = "site.\(format.rawValue)"
-        case .partners: key = "partners.\(format.rawValue)"
-        case .section(let name): key = "section:\(name).\(format.rawValue)"
+        case .site: key = "site"
+        case .partners: key = "partners"
+        case .section(let name): key = "section:\(name)"
         }
-        return try await document(key, request: request) { try await renderer.render(scope, format: format) }
+        var response: Response
+        if Self.wantsHTML(request.headers[.accept]) {
+            response = try await document(key + ".html", request: request) { try await self.feedPage(scope, format: format) }
+        } else {
+            response = try await document(key + "." + format.rawValue, request: request) { try await renderer.render(scope, format: format) }
+        }
+        response.headers[.vary] = "Accept, Accept-Encoding"
+        return response
+    }
+
+    /// Whether an `Accept` field names `text/html` before any feed or XML type (a browser, not a reader).
+    static func wantsHTML(_ accept: String?) -> Bool {
+        guard let accept else { return false }
+        let types = accept.lowercased().split(separator: ",").map { $0.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? "" }
+        guard let html = types.firstIndex(of: "text/html") else { return false }
+        let feed = types.firstIndex { $0.contains("rss") || $0.contains("atom") || $0.contains("xml") || $0.contains("json") }
+        return feed.map { html < $0 } ?? true
     }
 
     /// A cached document, rendered when missing, answered conditionally; 404 when there is none.
-    private func document(_ key: String, request: Request, render: @escaping @Sendable () async throws -> RenderedDocument?) async throws
-        -> Response
-    {
+    private func document(
+        _ key: String, request: Request, maxAge: Duration? = nil, render: @escaping @Sendable () async throws -> RenderedDocument?
+    ) async throws -> Response {
         let metrics = self.metrics
-        let document = try await cache.document(key) {
+        let document = try await cache.document(key, maxAge: maxAge) {
             let rendered = try await render()
             metrics.rendered()
             return rendered
         }
         guard let document else { throw HTTPError(.notFound) }
         return ConditionalResponse(maxAge: settings.maxAgeSeconds).response(for: document, request: request).0
+    }
+
+    /// Newest first, with their computed lists.
+    private func latest(_ query: ArticleQuery) async throws -> ([StoredArticle], [String: [RelatedPick]]) {
+        let articles = try await store.articles(query).articles
+        var related: [String: [RelatedPick]] = [:]
+        for stored in articles {
+            if let list = try await store.relatedList(key: stored.article.id), !list.isEmpty { related[stored.article.id] = list }
+        }
+        return (articles, related)
+    }
+
+    private func homePage() async throws -> RenderedDocument {
+        let (own, ownRelated) = try await latest(ArticleQuery(origin: .own, limit: 20))
+        let (partners, partnerRelated) = try await latest(ArticleQuery(origin: .partner, limit: 20))
+        var sections: [String] = []
+        for section in own.compactMap(\.article.section) where !sections.contains(section) { sections.append(section) }
+        let html = HTMLPage(config: config).home(
+            own: own, partners: partners, related: ownRelated.merging(partnerRelated) { a, _ in a }, subscriptions: try await store.subscriptions(),
+            sections: sections)
+        let newest = (own + partners).map(\.article.lastModified.date).max() ?? Date(timeIntervalSince1970: 0)
+        return RenderedDocument(bytes: Array(html.utf8), contentType: "text/html; charset=utf-8", lastModified: newest)
+    }
+
+    private func feedPage(_ scope: FeedScope, format: FeedFormat) async throws -> RenderedDocument? {
+        let (articles, related) = try await latest(scope.query(pageSize: settings.pageSize))
+        if case .section = scope, articles.isEmpty { return nil }
+        var title = config.title
+        switch scope {
+        case .site: break
+        case .partners: title += " – partners"
+        case .section(let name): title += " – \(name)"
+        }
+        let html = HTMLPage(config: config).feed(title: title, feedPath: scope.path(format.fileExtension), articles: articles, related: related)
+        let newest = articles.map(\.article.lastModified.date).max() ?? Date(timeIntervalSince1970: 0)
+        return RenderedDocument(bytes: Array(html.utf8), contentType: "text/html; charset=utf-8", lastModified: newest)
+    }
+
+    /// `POST /admin/refresh?url=FEED` with `Authorization: Bearer TOKEN`: polls that subscription
+    /// again at the poller's next wake-up. 404 unless `adminToken` is configured; 401 without it.
+    private func refresh(_ request: Request) async throws -> Response {
+        guard let token = config.adminToken else { throw HTTPError(.notFound) }
+        guard request.headers[.authorization] == "Bearer \(token)" else {
+            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"])
+        }
+        guard let text = request.uri.queryParameters.get("url"), let url = URL(string: text) else {
+            throw HTTPError(.badRequest, message: "url= names the subscription to poll again")
+        }
+        guard try await store.markDue(url: url, at: Date()) else { throw HTTPError(.notFound, message: "no subscription \(text)") }
+        return Response(status: .accepted)
     }
 
     /// `{"id", "origin", "article": record, "related": [{id, url, title, published, score, reason}]}`: the

@@ -61,3 +61,46 @@ import Testing
     /// A plain GET from another process, as a subscriber's reader would make it.
     static let fetch = "import sys,urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode('utf-8'))"
 }
+
+/// WebSub: `serve` pings the configured hub when a poll brings new articles, and retries a refusal.
+@Suite struct ServeWebSubTests {
+    @Test func theHubIsPingedAfterNewArticlesAndARefusalIsRetried() async throws {
+        let hub = try await FixtureHTTPServer.start(["/hub": .sequence([.status(503), .status(204)])])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-websub-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = dir.appendingPathComponent("nashra.sqlite").path
+        let config = dir.appendingPathComponent("site.json")
+        try Data(#"{"siteURL": "https://example.ma/", "hub": "\#(hub.url("/hub").absoluteString)", "allowFileURLs": true}"#.utf8).write(to: config)
+        let added = try await NashraBinary.runDetached(
+            ["feeds", "add", Fixtures.url("related/partner-wire.xml").absoluteString, "--store", store, "--config", config.path])
+        #expect(added.status == 0, "\(added.stderr)")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(NashraBinary.path))
+        process.arguments = ["serve", "--port", "0", "--store", store, "--config", config.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        let deadline = ContinuousClock.now + .seconds(30)
+        while await hub.requests(to: "/hub").count < 2, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let pings = await hub.requests(to: "/hub")
+        #expect(pings.count == 2, "one refused ping, then its retry")
+        for ping in pings {
+            #expect(ping.method == "POST")
+            #expect(ping.header("content-type") == "application/x-www-form-urlencoded")
+            #expect(ping.bodyText.hasPrefix("hub.mode=publish&"))
+            #expect(ping.bodyText.contains("hub.url=https%3A%2F%2Fexample.ma%2Ffeed.rss"))
+            #expect(ping.bodyText.contains("hub.url=https%3A%2F%2Fexample.ma%2Fpartners%2Ffeed.atom"))
+        }
+        kill(process.processIdentifier, SIGTERM)
+        let status = try await onOwnThread {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 0)
+    }
+}

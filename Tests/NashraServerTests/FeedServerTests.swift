@@ -27,7 +27,7 @@ import Testing
             self.task = task
         }
 
-        static func start() async throws -> Running {
+        static func start(configure: (inout FeedConfig) -> Void = { _ in }) async throws -> Running {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-serve-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let store = try SQLiteStore(path: dir.appendingPathComponent("nashra.sqlite").path)
@@ -37,7 +37,8 @@ import Testing
             }
             _ = try await store.importArticles(articles)
             _ = try await store.addSubscription(NewSubscription(url: URL(string: "https://partner.example.ma/rss")!, title: "شريك"))
-            let config = try FeedConfig(contentsOf: Fixtures.url("publish/site.json"))
+            var config = try FeedConfig(contentsOf: Fixtures.url("publish/site.json"))
+            configure(&config)
             var logger = Logger(label: "nashra.tests.serve")
             logger.logLevel = .critical
             let server = FeedServer(store: store, config: config, settings: FeedServer.Settings(port: 0), logger: logger)
@@ -129,7 +130,7 @@ import Testing
 
         let gzip = try await running.request("/feed.rss", headers: [("Accept-Encoding", "gzip, deflate")])
         #expect(gzip.headers["content-encoding"] == "gzip")
-        #expect(gzip.headers["vary"] == "Accept-Encoding")
+        #expect(gzip.headers["vary"] == "Accept, Accept-Encoding")
         let gzipMagic = gzip.body.starts(with: [0x1F, 0x8B])
         #expect(gzipMagic)
         #expect(gzip.body.count < first.body.count)
@@ -199,6 +200,57 @@ import Testing
         #expect(String(decoding: after.body, as: UTF8.self).contains("خبر جديد"))
         #expect(after.headers["etag"] != before.headers["etag"])
         #expect(try await running.request("/feed.json", headers: [("If-None-Match", before.headers["etag"] ?? "")]).status == 200)
+        try await running.stop()
+    }
+
+    @Test func theHomePageIsArabicRightToLeftWithRelatedListsAndHealth() async throws {
+        let running = try await Running.start()
+        let page = try await running.request("/")
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        let html = String(decoding: page.body, as: UTF8.self)
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(html.contains(Self.seedTitle))
+        #expect(html.contains("الخميس 13 فبراير 2025 - 13:12"), "the seed's date in Arabic, in its own offset")
+        #expect(html.contains("<strong>مقالات ذات صلة</strong>"))
+        #expect(html.contains("https://partner.example.ma/rss"), "the subscription and its health")
+        #expect(html.contains("href=\"/feed.rss\"") && html.contains("href=\"/partners/feed.atom\""))
+        try await running.stop()
+    }
+
+    @Test func aBrowserGetsAPageAndAReaderGetsTheFeed() async throws {
+        let running = try await Running.start()
+        let browser = try await running.request(
+            "/feed.rss", headers: [("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")])
+        #expect(browser.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(browser.headers["vary"] == "Accept, Accept-Encoding")
+        #expect(String(decoding: browser.body, as: UTF8.self).contains(Self.seedTitle))
+        let reader = try await running.request("/feed.rss", headers: [("Accept", "application/rss+xml, application/xml;q=0.9, */*;q=0.1")])
+        #expect(reader.headers["content-type"] == "application/rss+xml; charset=utf-8")
+        let curl = try await running.request("/feed.rss", headers: [("Accept", "*/*")])
+        #expect(curl.headers["content-type"] == "application/rss+xml; charset=utf-8")
+        try await running.stop()
+    }
+
+    @Test func theRefreshRouteIsOffWithoutATokenAndRefusedWithoutIt() async throws {
+        let closed = try await Running.start()
+        #expect(try await closed.request("/admin/refresh?url=https://partner.example.ma/rss", method: .POST).status == 404)
+        try await closed.stop()
+
+        let running = try await Running.start { $0.adminToken = "s3cret" }
+        let path = "/admin/refresh?url=https%3A%2F%2Fpartner.example.ma%2Frss"
+        let anonymous = try await running.request(path, method: .POST)
+        #expect(anonymous.status == 401)
+        #expect(anonymous.headers["www-authenticate"] == "Bearer")
+        #expect(try await running.request(path, method: .POST, headers: [("Authorization", "Bearer wrong")]).status == 401)
+        // Only POST changes state; a GET of the same address is no route at all.
+        #expect(try await running.request(path, method: .GET, headers: [("Authorization", "Bearer s3cret")]).status == 404)
+        let before = Date()
+        #expect(try await running.request(path, method: .POST, headers: [("Authorization", "Bearer s3cret")]).status == 202)
+        let due = try #require(try await running.server.store.subscriptions().first?.fetch.nextDue)
+        #expect(abs(due.timeIntervalSince(before)) < 60)
+        let unknown = "/admin/refresh?url=https%3A%2F%2Fnowhere.example%2Frss"
+        #expect(try await running.request(unknown, method: .POST, headers: [("Authorization", "Bearer s3cret")]).status == 404)
         try await running.stop()
     }
 }

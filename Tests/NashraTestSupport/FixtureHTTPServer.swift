@@ -140,6 +140,9 @@ private struct FixtureResponder: HTTPResponder {
     let state: FixtureState
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        var buffer = try await request.collectBody(upTo: 1 << 20)
+        let body = buffer.readBytes(length: buffer.readableBytes) ?? []
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.canonicalName
@@ -150,7 +153,8 @@ private struct FixtureResponder: HTTPResponder {
             path: request.uri.path,
             query: request.uri.query,
             headers: headers,
-            time: Date()
+            time: Date(),
+            body: body
         )
         guard let (route, count) = await state.record(recorded) else {
             return Response(status: .notFound)
