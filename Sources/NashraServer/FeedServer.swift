@@ -119,11 +119,18 @@ public struct FeedServer: Sendable {
         case .partners: key = "partners"
         case .section(let name): key = "section:\(name)"
         }
+        let before = try request.uri.queryParameters.get("before").map { text in
+            guard let cursor = FeedCursor.parse(text) else { throw HTTPError(.badRequest, message: "before= is not a page of this feed") }
+            return cursor
+        }
         var response: Response
-        if Self.wantsHTML(request.headers[.accept]) {
+        if Self.wantsHTML(request.headers[.accept]), before == nil {
             response = try await document(key + ".html", request: request) { try await self.feedPage(scope, format: format) }
         } else {
-            response = try await document(key + "." + format.rawValue, request: request) { try await renderer.render(scope, format: format) }
+            let page = before.map { "?before=" + FeedCursor.text($0) } ?? ""
+            response = try await document(key + "." + format.rawValue + page, request: request) {
+                try await renderer.render(scope, format: format, before: before)
+            }
         }
         response.headers[.vary] = "Accept, Accept-Encoding"
         return response

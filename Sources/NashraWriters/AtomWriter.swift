@@ -30,6 +30,9 @@ public final class AtomWriter: FeedWriter {
         if let hub = channel.hub {
             try xml.emptyElement("link", attributes: ["rel": "hub", "href": hub.absoluteString])
         }
+        for link in channel.pageLinks {
+            try xml.emptyElement("link", attributes: ["rel": link.rel, "type": "application/atom+xml", "href": link.url.absoluteString])
+        }
         // RFC 4287 4.1.1: an entry without author needs one on the feed; the site itself stands in.
         for author in channel.authors.isEmpty ? [Author(name: channel.title, uri: channel.siteURL)] : channel.authors {
             try writePerson(author)

@@ -18,6 +18,9 @@ public struct FeedChannel: Sendable, Hashable {
     public var ttl: Int?
     /// The feed's last-change instant (RSS `lastBuildDate`, Atom `updated`).
     public var updated: Timestamp
+    /// Links to the feed's other pages (RFC 5005: `next`, `prev-archive`, `current`), written as
+    /// `atom:link` in RSS, `link` in Atom and `next_url` in JSON Feed.
+    public var pageLinks: [PageLink] = []
 
     /// Resolves the channel for `format` from the configuration.
     /// - Parameters:
@@ -54,5 +57,17 @@ public struct FeedChannel: Sendable, Hashable {
             return feedURL.deletingPathExtension().appendingPathExtension(format.fileExtension)
         }
         return feedURL
+    }
+}
+
+/// A link from one page of a feed to another (RFC 5005).
+public struct PageLink: Sendable, Hashable {
+    /// `next`, `prev-archive`, `next-archive`, `current`, `first`.
+    public var rel: String
+    public var url: URL
+
+    public init(rel: String, url: URL) {
+        self.rel = rel
+        self.url = url
     }
 }

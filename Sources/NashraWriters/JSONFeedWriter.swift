@@ -25,6 +25,7 @@ public final class JSONFeedWriter: FeedWriter {
             ("favicon", .string(channel.icon?.absoluteString)),
             ("authors", .array(channel.authors.map(Self.author))),
             ("language", .string(channel.language)),
+            ("next_url", .string(channel.pageLinks.first { $0.rel == "next" }?.url.absoluteString)),
             ("hubs", channel.hub.map { .array([.object([("type", .string("WebSub")), ("url", .string($0.absoluteString))])]) }),
             ("_nashra", .object([("about", .string(XMLNamespace.nashra)), ("updated", .string(channel.updated.rfc3339))])),
         ]).serialized(pretty: true)

@@ -50,6 +50,9 @@ public final class RSSWriter: FeedWriter {
         if let hub = channel.hub {
             try xml.emptyElement("atom:link", attributes: ["href": hub.absoluteString, "rel": "hub"])
         }
+        for link in channel.pageLinks {
+            try xml.emptyElement("atom:link", attributes: ["href": link.url.absoluteString, "rel": link.rel, "type": "application/rss+xml"])
+        }
     }
 
     public func write(_ article: Article, source: ItemSource?) throws {

@@ -27,7 +27,7 @@ import Testing
             self.task = task
         }
 
-        static func start(configure: (inout FeedConfig) -> Void = { _ in }) async throws -> Running {
+        static func start(pageSize: Int = 50, configure: (inout FeedConfig) -> Void = { _ in }) async throws -> Running {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-serve-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let store = try SQLiteStore(path: dir.appendingPathComponent("nashra.sqlite").path)
@@ -41,7 +41,7 @@ import Testing
             configure(&config)
             var logger = Logger(label: "nashra.tests.serve")
             logger.logLevel = .critical
-            let server = FeedServer(store: store, config: config, settings: FeedServer.Settings(port: 0), logger: logger)
+            let server = FeedServer(store: store, config: config, settings: FeedServer.Settings(port: 0, pageSize: pageSize), logger: logger)
             let (ports, sink) = AsyncStream.makeStream(of: Int.self)
             let application = server.application { port in
                 sink.yield(port)
@@ -252,5 +252,39 @@ import Testing
         let unknown = "/admin/refresh?url=https%3A%2F%2Fnowhere.example%2Frss"
         #expect(try await running.request(unknown, method: .POST, headers: [("Authorization", "Bearer s3cret")]).status == 404)
         try await running.stop()
+    }
+
+    @Test func archivePagesLeadBackThroughEveryArticle() async throws {
+        let running = try await Running.start(pageSize: 2)
+        var path: String? = "/feed.atom"
+        var ids: [String] = []
+        var pages = 0
+        while let current = path, pages < 10 {
+            let page = try await running.request(current)
+            #expect(page.status == 200, "\(current)")
+            let xml = String(decoding: page.body, as: UTF8.self)
+            #expect(try ExternalTool.xmllint(Data(page.body), relaxNG: Fixtures.url("schema/atom.rng")) == nil, "\(current)")
+            ids += xml.components(separatedBy: "<entry>").dropFirst().compactMap { $0.components(separatedBy: "<id>").dropFirst().first?.components(separatedBy: "</id>").first }
+            if pages > 0 { #expect(xml.contains("rel=\"current\""), "an archive page points at the feed") }
+            let next = Self.link("next", in: xml)
+            #expect(next == Self.link("prev-archive", in: xml))
+            path = next.map { String($0.dropFirst("https://example.ma".count)) }
+            pages += 1
+        }
+        #expect(pages == 3)
+        #expect(ids.count == 5 && Set(ids).count == 5, "\(ids)")
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try await running.request("/feed.json").body)) as? [String: Any])
+        #expect((json["next_url"] as? String)?.contains("/feed.json?before=") == true)
+        #expect(try await running.request("/feed.rss?before=yesterday").status == 400)
+        try await running.stop()
+    }
+
+    /// The `href` of the first `<link rel="REL" …>` in an Atom document.
+    static func link(_ rel: String, in xml: String) -> String? {
+        for tag in xml.components(separatedBy: "<link ").dropFirst() where tag.contains("rel=\"\(rel)\"") {
+            return tag.components(separatedBy: "href=\"").dropFirst().first?.components(separatedBy: "\"").first
+        }
+        return nil
     }
 }
