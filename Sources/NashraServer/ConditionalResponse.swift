@@ -9,15 +9,17 @@ import NashraModel
 /// `Cache-Control: max-age`, and gzip when the client accepts it.
 struct ConditionalResponse {
     let maxAge: Int
+    /// The request fields the answer depends on.
+    var vary = "Accept-Encoding"
 
     func response(for document: RenderedDocument, request: Request) -> (Response, notModified: Bool) {
         let gzip = document.gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
         let etag = gzip ? document.gzipETag : document.etag
         var headers: HTTPFields = [
             .eTag: etag,
-            .lastModified: HTTPDate.format(document.lastModified),
+            .lastModified: document.lastModifiedText,
             .cacheControl: "public, max-age=\(maxAge)",
-            .vary: "Accept-Encoding",
+            .vary: vary,
         ]
         if Self.notModified(request.headers, etag: etag, lastModified: document.lastModified) {
             return (Response(status: .notModified, headers: headers), true)
@@ -32,6 +34,7 @@ struct ConditionalResponse {
     /// otherwise `If-Modified-Since` does, to the second.
     static func notModified(_ headers: HTTPFields, etag: String, lastModified: Date) -> Bool {
         if let field = headers[.ifNoneMatch] {
+            if field == etag { return true }  // what caches send back, nearly always
             return field.split(separator: ",").contains { candidate in
                 let tag = candidate.trimmingCharacters(in: .whitespaces)
                 return tag == "*" || tag == etag || tag == "W/" + etag

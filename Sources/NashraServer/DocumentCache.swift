@@ -1,23 +1,43 @@
+import NIOConcurrencyHelpers
+
 /// Rendered documents by address. A document is rendered on the first
 /// request after the store changed, once however many requests arrive
-/// together, and served from memory until the next change.
-public actor DocumentCache {
-    private var documents: [String: (document: RenderedDocument, renderedAt: ContinuousClock.Instant)] = [:]
-    private var rendering: [String: Task<RenderedDocument?, any Error>] = [:]
-    private var generation = 0
-    /// Documents rendered since the server started.
-    public private(set) var renders = 0
+/// together, and served from memory until the next change. A hit takes one
+/// lock and no task switch: it is every request's path.
+public final class DocumentCache: Sendable {
+    private struct State {
+        var documents: [String: (document: RenderedDocument, renderedAt: ContinuousClock.Instant)] = [:]
+        var rendering: [String: Task<RenderedDocument?, any Error>] = [:]
+        var generation = 0
+        var renders = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
 
     /// At most this many documents are kept (feeds × formats × pages); beyond it the cache starts over.
     static let capacity = 512
 
     public init() {}
 
+    /// Documents rendered since the server started.
+    public var renders: Int { state.withLockedValue { $0.renders } }
+
     /// Forgets every document: the store changed.
     public func invalidate() {
-        generation += 1
-        documents.removeAll()
-        rendering.removeAll()
+        state.withLockedValue { state in
+            state.generation += 1
+            state.documents.removeAll()
+            state.rendering.removeAll()
+        }
+    }
+
+    /// The document at `key` when it is cached and fresh: the path of nearly every request,
+    /// with no closure to allocate.
+    public func cached(_ key: String, maxAge: Duration? = nil) -> RenderedDocument? {
+        state.withLockedValue { state in
+            guard let cached = state.documents[key], maxAge.map({ ContinuousClock.now - cached.renderedAt < $0 }) ?? true else { return nil }
+            return cached.document
+        }
     }
 
     /// The document at `key`, rendered by `render` when it is not cached (or older than `maxAge`,
@@ -25,26 +45,43 @@ public actor DocumentCache {
     public func document(
         _ key: String, maxAge: Duration? = nil, render: @escaping @Sendable () async throws -> RenderedDocument?
     ) async throws -> RenderedDocument? {
-        if let cached = documents[key], maxAge.map({ ContinuousClock.now - cached.renderedAt < $0 }) ?? true { return cached.document }
-        if let task = rendering[key] { return try await task.value }
-        let started = generation
-        let task = Task { try await render() }
-        rendering[key] = task
-        let result: RenderedDocument?
-        do {
-            result = try await task.value
-        } catch {
-            if generation == started { rendering[key] = nil }
-            throw error
+        enum Lookup {
+            case hit(RenderedDocument)
+            case wait(Task<RenderedDocument?, any Error>, generation: Int)
         }
-        // A change while rendering makes this document stale: serve it to those who asked, keep nothing.
-        guard generation == started else { return result }
-        rendering[key] = nil
-        renders += 1
-        if let result {
-            if documents.count >= Self.capacity { documents.removeAll() }
-            documents[key] = (result, ContinuousClock.now)
+        let lookup: Lookup = state.withLockedValue { state in
+            if let cached = state.documents[key], maxAge.map({ ContinuousClock.now - cached.renderedAt < $0 }) ?? true {
+                return .hit(cached.document)
+            }
+            if let task = state.rendering[key] { return .wait(task, generation: state.generation) }
+            let task = Task { try await render() }
+            state.rendering[key] = task
+            return .wait(task, generation: state.generation)
         }
-        return result
+        switch lookup {
+        case .hit(let document):
+            return document
+        case .wait(let task, let started):
+            let result: RenderedDocument?
+            do {
+                result = try await task.value
+            } catch {
+                state.withLockedValue { state in
+                    if state.generation == started, state.rendering[key] == task { state.rendering[key] = nil }
+                }
+                throw error
+            }
+            state.withLockedValue { state in
+                // A change while rendering makes this document stale: serve it to those who asked, keep nothing.
+                guard state.generation == started, state.rendering[key] == task else { return }
+                state.rendering[key] = nil
+                state.renders += 1
+                if let result {
+                    if state.documents.count >= Self.capacity { state.documents.removeAll() }
+                    state.documents[key] = (result, ContinuousClock.now)
+                }
+            }
+            return result
+        }
     }
 }

@@ -54,7 +54,7 @@ public struct FeedServer: Sendable {
 
     /// Drops every rendered document; the next request renders from the store.
     public func storeChanged() async {
-        await cache.invalidate()
+        cache.invalidate()
     }
 
     /// The Hummingbird application; `onListening` receives the bound port (useful with port 0).
@@ -119,21 +119,21 @@ public struct FeedServer: Sendable {
         case .partners: key = "partners"
         case .section(let name): key = "section:\(name)"
         }
-        let before = try request.uri.queryParameters.get("before").map { text in
+        // Most requests have no query: do not parse one.
+        let before = try (request.uri.query == nil ? nil : request.uri.queryParameters.get("before")).map { text in
             guard let cursor = FeedCursor.parse(text) else { throw HTTPError(.badRequest, message: "before= is not a page of this feed") }
             return cursor
         }
-        var response: Response
+        let conditional = ConditionalResponse(maxAge: settings.maxAgeSeconds, vary: "Accept, Accept-Encoding")
         if Self.wantsHTML(request.headers[.accept]), before == nil {
-            response = try await document(key + ".html", request: request) { try await self.feedPage(scope, format: format) }
-        } else {
-            let page = before.map { "?before=" + FeedCursor.text($0) } ?? ""
-            response = try await document(key + "." + format.rawValue + page, request: request) {
-                try await renderer.render(scope, format: format, before: before)
-            }
+            return try await document(key + ".html", request: request, answer: conditional) { try await self.feedPage(scope, format: format) }
         }
-        response.headers[.vary] = "Accept, Accept-Encoding"
-        return response
+        let cacheKey = key + "." + format.rawValue + (before.map { "?before=" + FeedCursor.text($0) } ?? "")
+        // The common case, answered before any render closure is made.
+        if let hit = cache.cached(cacheKey) { return conditional.response(for: hit, request: request).0 }
+        return try await document(cacheKey, request: request, answer: conditional) {
+            try await renderer.render(scope, format: format, before: before)
+        }
     }
 
     /// Whether an `Accept` field names `text/html` before any feed or XML type (a browser, not a reader).
@@ -147,16 +147,22 @@ public struct FeedServer: Sendable {
 
     /// A cached document, rendered when missing, answered conditionally; 404 when there is none.
     private func document(
-        _ key: String, request: Request, maxAge: Duration? = nil, render: @escaping @Sendable () async throws -> RenderedDocument?
+        _ key: String, request: Request, maxAge: Duration? = nil, answer: ConditionalResponse? = nil,
+        render: @escaping @Sendable () async throws -> RenderedDocument?
     ) async throws -> Response {
         let metrics = self.metrics
-        let document = try await cache.document(key, maxAge: maxAge) {
-            let rendered = try await render()
-            metrics.rendered()
-            return rendered
+        let found: RenderedDocument?
+        if let hit = cache.cached(key, maxAge: maxAge) {
+            found = hit
+        } else {
+            found = try await cache.document(key, maxAge: maxAge) {
+                let rendered = try await render()
+                metrics.rendered()
+                return rendered
+            }
         }
-        guard let document else { throw HTTPError(.notFound) }
-        return ConditionalResponse(maxAge: settings.maxAgeSeconds).response(for: document, request: request).0
+        guard let document = found else { throw HTTPError(.notFound) }
+        return (answer ?? ConditionalResponse(maxAge: settings.maxAgeSeconds)).response(for: document, request: request).0
     }
 
     /// Newest first, with their computed lists.

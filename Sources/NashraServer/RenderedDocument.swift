@@ -1,5 +1,6 @@
 import CompressNIO
 public import Foundation
+import NashraModel
 public import NIOCore
 
 /// A document rendered once and served many times: its bytes, their gzip
@@ -11,6 +12,8 @@ public struct RenderedDocument: Sendable {
     /// A strong entity tag of the body, quoted (`"1f3a…-2c41"`); the gzip form's ends in `-gz`.
     public let etag: String
     public let lastModified: Date
+    /// `lastModified` as an HTTP date, formatted once.
+    public let lastModifiedText: String
     public let contentType: String
 
     /// Bodies smaller than this go out as they are.
@@ -21,6 +24,7 @@ public struct RenderedDocument: Sendable {
         self.contentType = contentType
         // Last-Modified has whole seconds: so does the validator it is compared with.
         self.lastModified = Date(timeIntervalSince1970: lastModified.timeIntervalSince1970.rounded(.down))
+        lastModifiedText = HTTPDate.format(self.lastModified)
         etag = "\"" + Self.fingerprint(bytes) + "\""
         if bytes.count >= Self.gzipThreshold {
             var source = body

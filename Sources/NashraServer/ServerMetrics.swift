@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 public import Prometheus
 
 /// What `/metrics` reports, in Prometheus's text format: requests by route
@@ -13,6 +14,13 @@ public final class ServerMetrics: Sendable {
     private let fetchErrors: Counter
     private let newArticles: Counter
     private let updatedArticles: Counter
+    /// Request counters by route and status, made once each.
+    private let requestCounters = NIOLockedValueBox([RequestKey: Counter]())
+
+    private struct RequestKey: Hashable {
+        var route: String
+        var status: Int
+    }
 
     public init() {
         notModified = registry.makeCounter(
@@ -33,10 +41,16 @@ public final class ServerMetrics: Sendable {
     }
 
     func request(route: String, status: Int, duration elapsed: Duration) {
-        registry.makeCounter(
-            descriptor: .init(namespace: "nashra", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"),
-            labels: [("route", route), ("status", String(status))]
-        ).increment()
+        let key = RequestKey(route: route, status: status)
+        let counter = requestCounters.withLockedValue { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: .init(namespace: "nashra", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"),
+                labels: [("route", route), ("status", String(status))])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
         if status == 304 { notModified.increment() }
         duration.record(elapsed)
     }

@@ -6,6 +6,7 @@
 //   swift run -c release nashra-bench parse [SMALL] [HUGE_MB] (default 1000 feeds, 100 MB)
 //   swift build -c release && .build/release/nashra-bench poll [FEEDS]   (default 2000)
 //   swift run -c release nashra-bench related [POOL]       (default 100000)
+//   swift build -c release && .build/release/nashra-bench serve [SECONDS]   (wrk vs nginx, default 10 s each)
 import Foundation
 import FoundationXML
 import NashraModel
@@ -23,9 +24,10 @@ do {
             small: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000, hugeMB: arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100)
     case "poll": try PollBenchmark.run(feeds: arguments.count > 1 ? Int(arguments[1]) ?? 2000 : 2000)
     case "related": try await RelatedBenchmark.run(pool: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000)
+    case "serve": try ServeBenchmark.run(seconds: arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10)
     case "phase": try runPhase(Array(arguments.dropFirst()))
     default:
-        print("usage: nashra-bench publish [RECORDS] | parse [SMALL_FEEDS] [HUGE_MB] | poll [FEEDS] | related [POOL]")
+        print("usage: nashra-bench publish [RECORDS] | parse [SMALL_FEEDS] [HUGE_MB] | poll [FEEDS] | related [POOL] | serve [SECONDS]")
         exit(2)
     }
 } catch {
