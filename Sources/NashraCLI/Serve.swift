@@ -39,6 +39,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Serve only; do not poll partner feeds.")
     var noPoll = false
 
+    @Option(help: "Log level on stderr: info logs each request (method, path, status, milliseconds); notice, warning, error log less.")
+    var logLevel = LogLevelArgument(.info)
+
     func run() async throws {
         let firstRun = !FileManager.default.fileExists(atPath: store.location) && site.config == nil
             && !FileManager.default.fileExists(atPath: "nashra.json")
@@ -46,7 +49,7 @@ struct Serve: AsyncParsableCommand {
         let store = try store.open()
         let logger = {
             var logger = Logger(label: "nashra.serve")
-            logger.logLevel = .notice
+            logger.logLevel = logLevel.level
             return logger
         }()
         if firstRun { try await FixtureSite.load(into: store, config: &config) }
@@ -72,7 +75,8 @@ struct Serve: AsyncParsableCommand {
                 let base = progress.done < before.done ? Poller.Progress() : before
                 metrics.fetchesFinished(
                     progress.done - base.done, failed: progress.errors - base.errors, newArticles: progress.new - base.new,
-                    updatedArticles: progress.updated - base.updated)
+                    updatedArticles: progress.updated - base.updated,
+                    lastDuration: progress.done > base.done ? .milliseconds(progress.lastFetchMilliseconds) : nil)
                 last.value = progress
             },
             onSettled: {
@@ -129,4 +133,18 @@ enum FixtureSite {
         FileHandle.standardOutput.write(
             Data("nashra serve: a new store with the fixture site (\(articles.count) articles, \(partnerFeeds.count) partner feeds)\n".utf8))
     }
+}
+
+/// `--log-level trace|debug|info|notice|warning|error|critical`.
+struct LogLevelArgument: ExpressibleByArgument {
+    let level: Logger.Level
+
+    init(_ level: Logger.Level) { self.level = level }
+
+    init?(argument: String) {
+        guard let level = Logger.Level(rawValue: argument) else { return nil }
+        self.level = level
+    }
+
+    var defaultValueDescription: String { level.rawValue }
 }

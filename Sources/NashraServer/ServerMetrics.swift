@@ -11,6 +11,7 @@ public final class ServerMetrics: Sendable {
     private let renders: Counter
     private let duration: DurationHistogram
     private let fetches: Counter
+    private let fetchDuration: DurationHistogram
     private let fetchErrors: Counter
     private let newArticles: Counter
     private let updatedArticles: Counter
@@ -32,6 +33,9 @@ public final class ServerMetrics: Sendable {
             buckets: [.microseconds(100), .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .seconds(1)])
         fetches = registry.makeCounter(
             descriptor: .init(namespace: "nashra", metricName: "fetches", unitName: "total", helpText: "Partner feed fetches finished"))
+        fetchDuration = registry.makeDurationHistogram(
+            descriptor: .init(namespace: "nashra", metricName: "fetch_duration", unitName: "seconds", helpText: "Time to fetch and parse a partner feed"),
+            buckets: [.milliseconds(10), .milliseconds(50), .milliseconds(250), .seconds(1), .seconds(5), .seconds(30)])
         fetchErrors = registry.makeCounter(
             descriptor: .init(namespace: "nashra", metricName: "fetch_errors", unitName: "total", helpText: "Partner feed fetches that failed"))
         newArticles = registry.makeCounter(
@@ -57,8 +61,11 @@ public final class ServerMetrics: Sendable {
 
     func rendered() { renders.increment() }
 
-    /// Counts finished partner fetches and what they brought.
-    public func fetchesFinished(_ count: Int, failed: Int, newArticles new: Int, updatedArticles updated: Int) {
+    /// Counts finished partner fetches, what they brought, and how long the last one took.
+    public func fetchesFinished(
+        _ count: Int, failed: Int, newArticles new: Int, updatedArticles updated: Int, lastDuration: Duration? = nil
+    ) {
+        if let lastDuration { fetchDuration.record(lastDuration) }
         fetches.increment(by: Int64(count))
         fetchErrors.increment(by: Int64(failed))
         newArticles.increment(by: Int64(new))

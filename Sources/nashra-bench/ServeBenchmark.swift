@@ -21,7 +21,7 @@ enum ServeBenchmark {
         // nashra serve on the fixture site (a new store, run from the repository root), schedule off.
         let server = Process()
         server.executableURL = URL(fileURLWithPath: nashra)
-        server.arguments = ["serve", "--port", "0", "--no-poll", "--store", dir.appendingPathComponent("nashra.sqlite").path]
+        server.arguments = ["serve", "--port", "0", "--no-poll", "--log-level", "warning", "--store", dir.appendingPathComponent("nashra.sqlite").path]
         let output = Pipe()
         server.standardOutput = output
         server.standardError = FileHandle.nullDevice

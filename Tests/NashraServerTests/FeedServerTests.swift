@@ -27,7 +27,9 @@ import Testing
             self.task = task
         }
 
-        static func start(pageSize: Int = 50, configure: (inout FeedConfig) -> Void = { _ in }) async throws -> Running {
+        static func start(
+            pageSize: Int = 50, idleTimeoutSeconds: Int = 30, configure: (inout FeedConfig) -> Void = { _ in }
+        ) async throws -> Running {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-serve-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let store = try SQLiteStore(path: dir.appendingPathComponent("nashra.sqlite").path)
@@ -41,7 +43,7 @@ import Testing
             configure(&config)
             var logger = Logger(label: "nashra.tests.serve")
             logger.logLevel = .critical
-            let server = FeedServer(store: store, config: config, settings: FeedServer.Settings(port: 0, pageSize: pageSize), logger: logger)
+            let server = FeedServer(store: store, config: config, settings: FeedServer.Settings(port: 0, pageSize: pageSize, idleTimeoutSeconds: idleTimeoutSeconds), logger: logger)
             let (ports, sink) = AsyncStream.makeStream(of: Int.self)
             let application = server.application { port in
                 sink.yield(port)
@@ -287,4 +289,41 @@ import Testing
         }
         return nil
     }
+
+    @Test func slowClientsAndHugeHeadersAreCutOff() async throws {
+        let running = try await Running.start(idleTimeoutSeconds: 1)
+        // Half a request, then nothing: the connection is closed once it has idled a second.
+        let slow = try await onOwnThread {
+            try ExternalTool.run("/usr/bin/env", ["python3", "-c", Self.halfRequest, String(running.port)])
+        }
+        let words = slow.stdoutText.split(separator: " ")
+        #expect(words.first == "closed", "\(slow.stdoutText) \(slow.stderr)")
+        #expect((words.last.flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 99) < 5)
+        // A 40 KB header (the limit is 16 KB a field, 32 KB in all): 400 and the connection closed.
+        let huge = try await onOwnThread {
+            try ExternalTool.run("/usr/bin/env", ["python3", "-c", Self.hugeHeader, String(running.port)])
+        }
+        #expect(huge.stdoutText.hasPrefix("HTTP/1.1 400"), "\(huge.stdoutText) \(huge.stderr)")
+        // Normal requests still go through.
+        #expect(try await running.request("/feed.rss").status == 200)
+        try await running.stop()
+    }
+
+    static let halfRequest = """
+        import socket, sys, time
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+        s.sendall(b"GET /feed.rss HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n")
+        s.settimeout(20)
+        started = time.time()
+        data = s.recv(4096)
+        print("closed" if not data else "answered", round(time.time() - started, 1))
+        """
+
+    static let hugeHeader = """
+        import socket, sys
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+        s.sendall(b"GET /feed.rss HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nX-Padding: " + b"a" * 40000 + b"\\r\\n\\r\\n")
+        s.settimeout(10)
+        print(s.recv(4096).decode("latin-1").split("\\r\\n")[0])
+        """
 }

@@ -17,6 +17,8 @@ public final class Poller: Service {
         public var updated = 0
         public var duplicates = 0
         public var errors = 0
+        /// How long the fetch just finished took, from request to parsed entries.
+        public var lastFetchMilliseconds = 0
 
         public init() {}
     }
@@ -103,6 +105,7 @@ public final class Poller: Service {
                     progress.updated += summary.updated
                     progress.duplicates += summary.duplicates
                     if !completed.result.isSuccess { progress.errors += 1 }
+                    progress.lastFetchMilliseconds = completed.durationMilliseconds
                     onProgress(progress)
                     logger.info(
                         "fetched",
