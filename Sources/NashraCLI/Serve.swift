@@ -61,7 +61,8 @@ struct Serve: AsyncParsableCommand {
         let hub = config.hub.map { HubNotifier(hub: $0, logger: logger) }
         let refresher = RelatedRefresher(store: store, options: RelatedOptions(config: config), logger: logger)
         // Lists may be missing (a store filled before related lists existed): bring them up to date first.
-        try await refresher.refresh()
+        // They are derived data: serving goes on without them, and the next poll change retries.
+        do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
 
         let fetcher = Fetcher(policy: try FetchPolicies.fetchPolicy(config), logger: logger)
         var policy = SchedulePolicy()
