@@ -12,7 +12,7 @@ struct ConditionalResponse {
     /// The request fields the answer depends on.
     var vary = "Accept-Encoding"
 
-    func response(for document: RenderedDocument, request: Request) -> (Response, notModified: Bool) {
+    func response(for document: RenderedDocument, request: Request) -> Response {
         let gzip = document.gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
         let etag = gzip ? document.gzipETag : document.etag
         var headers: HTTPFields = [
@@ -22,12 +22,12 @@ struct ConditionalResponse {
             .vary: vary,
         ]
         if Self.notModified(request.headers, etag: etag, lastModified: document.lastModified) {
-            return (Response(status: .notModified, headers: headers), true)
+            return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = document.contentType
         if gzip { headers[.contentEncoding] = "gzip" }
         let body = gzip ? document.gzipped ?? document.body : document.body
-        return (Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body)), false)
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     /// RFC 9110 §13.2.2: `If-None-Match` decides when present (weak comparison, `*` matches);

@@ -130,7 +130,7 @@ public struct FeedServer: Sendable {
         }
         let cacheKey = key + "." + format.rawValue + (before.map { "?before=" + FeedCursor.text($0) } ?? "")
         // The common case, answered before any render closure is made.
-        if let hit = cache.cached(cacheKey) { return conditional.response(for: hit, request: request).0 }
+        if let hit = cache.cached(cacheKey) { return conditional.response(for: hit, request: request) }
         return try await document(cacheKey, request: request, answer: conditional) {
             try await renderer.render(scope, format: format, before: before)
         }
@@ -162,7 +162,7 @@ public struct FeedServer: Sendable {
             }
         }
         guard let document = found else { throw HTTPError(.notFound) }
-        return (answer ?? ConditionalResponse(maxAge: settings.maxAgeSeconds)).response(for: document, request: request).0
+        return (answer ?? ConditionalResponse(maxAge: settings.maxAgeSeconds)).response(for: document, request: request)
     }
 
     /// Newest first, with their computed lists.
