@@ -22,7 +22,15 @@ import Testing
         var copyOf: String?
     }
 
-    static func load() throws -> [Labelled] {
+    /// The set and its index, built once for every test that reads them.
+    static let shared: Result<(labelled: [Labelled], index: RelatedIndex), any Error> = Result {
+        let labelled = try read()
+        return (labelled, index(labelled))
+    }
+
+    static func load() throws -> [Labelled] { try shared.get().labelled }
+
+    static func read() throws -> [Labelled] {
         var labelled: [Labelled] = []
         for file in Fixtures.files(in: "related", extensions: ["ndjson"]) where !file.lastPathComponent.hasSuffix(".labels.ndjson") {
             var labels: [String: (story: String, copyOf: String?)] = [:]
@@ -60,9 +68,8 @@ import Testing
     }
 
     @Test func precisionAtFiveMeetsTheFloor() throws {
-        let labelled = try Self.load()
+        let (labelled, index) = try Self.shared.get()
         #expect(labelled.count >= 300, "the evaluation set must hold at least 300 articles")
-        let index = Self.index(labelled)
         var sums: [String: (total: Double, count: Int)] = [:]
         for item in labelled {
             let relevant = Set(
@@ -89,8 +96,7 @@ import Testing
     }
 
     @Test func copiesOfTheSameWireAreNeverListedForEachOther() throws {
-        let labelled = try Self.load()
-        let index = Self.index(labelled)
+        let (labelled, index) = try Self.shared.get()
         let pairs = labelled.filter { $0.copyOf != nil }
         #expect(pairs.count >= 10, "the evaluation set marks its partner copies")
         for copy in pairs {
@@ -103,8 +109,7 @@ import Testing
     }
 
     @Test func everyListIsShortOrderedAndExplained() throws {
-        let labelled = try Self.load()
-        let index = Self.index(labelled)
+        let (labelled, index) = try Self.shared.get()
         for item in labelled {
             let list = try #require(index.list(for: item.article.id, options: RelatedOptions(limit: 5)))
             #expect(list.count <= 5)
