@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "NashraXMLTests", dependencies: ["NashraXML", "NashraTestSupport"]),
         .testTarget(name: "NashraWritersTests", dependencies: ["NashraWriters", "NashraModel", "NashraParse", "NashraTestSupport"]),
         .testTarget(name: "NashraParseTests", dependencies: ["NashraParse", "NashraModel", "NashraXML", "NashraTestSupport"]),
-        .testTarget(name: "NashraCLITests", dependencies: ["NashraTestSupport"]),
+        .testTarget(name: "NashraCLITests", dependencies: ["NashraTestSupport", "NashraModel"]),
         .testTarget(
             name: "NashraServerTests",
             dependencies: [

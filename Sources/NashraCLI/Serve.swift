@@ -52,7 +52,12 @@ struct Serve: AsyncParsableCommand {
             logger.logLevel = logLevel.level
             return logger
         }()
-        if firstRun { try await FixtureSite.load(into: store, config: &config) }
+        if firstRun {
+            try await FixtureSite.load(into: store, config: &config)
+        } else if site.config == nil, try await FixtureSite.isFixtureSite(store) {
+            // Started again on the fixture site: its file: feeds stay allowed.
+            config.allowFileURLs = true
+        }
 
         let metrics = ServerMetrics()
         let server = FeedServer(
@@ -133,6 +138,13 @@ enum FixtureSite {
         }
         FileHandle.standardOutput.write(
             Data("nashra serve: a new store with the fixture site (\(articles.count) articles, \(partnerFeeds.count) partner feeds)\n".utf8))
+    }
+
+    /// Whether every subscription of `store` is one of the fixture site's feeds.
+    static func isFixtureSite(_ store: any Store) async throws -> Bool {
+        let fixtures = Set(partnerFeeds.map { URL(fileURLWithPath: $0).standardizedFileURL })
+        let subscriptions = try await store.subscriptions()
+        return !subscriptions.isEmpty && subscriptions.allSatisfy { fixtures.contains($0.url) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NashraModel
 import NashraTestSupport
 import Testing
 
@@ -51,6 +52,30 @@ import Testing
             return process.terminationStatus
         }
         #expect(status == 0)
+
+        // Started again on the same store, the fixture site's file: feeds are still allowed.
+        #expect(try await NashraBinary.runDetached(["feeds", "refresh", "--store", store], in: Fixtures.packageRoot).status == 0)
+        // Instants print as RFC 3339 in UTC, so they compare as text.
+        let restarted = Timestamp(date: Date().addingTimeInterval(-1)).rfc3339
+        let again = Process()
+        again.executableURL = process.executableURL
+        again.arguments = process.arguments
+        again.currentDirectoryURL = Fixtures.packageRoot
+        again.standardOutput = FileHandle.nullDevice
+        again.standardError = FileHandle.nullDevice
+        try again.run()
+        defer { if again.isRunning { kill(again.processIdentifier, SIGKILL) } }
+        var feeds: [[String: Any]] = []
+        let refetched = ContinuousClock.now + .seconds(30)
+        repeat {
+            try await Task.sleep(for: .milliseconds(300))
+            let listed = try await NashraBinary.runDetached(["feeds", "list", "--json", "--store", store])
+            feeds = listed.stdoutText.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        } while !feeds.allSatisfy({ ($0["lastAttempt"] as? String).map { $0 > restarted } ?? false }) && ContinuousClock.now < refetched
+        #expect(feeds.count == 3)
+        #expect(feeds.allSatisfy { $0["lastError"] == nil }, "\(feeds)")
+        kill(again.processIdentifier, SIGTERM)
+        again.waitUntilExit()
     }
 
     func get(_ url: String) async throws -> String {
