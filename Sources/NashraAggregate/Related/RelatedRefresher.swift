@@ -51,6 +51,8 @@ public actor RelatedRefresher {
         var recomputeAll = false
         if !loaded {
             try await loadStoredAnalyses()
+            // Weigh every length against the whole pool, as a process that built the index over time does.
+            index.optimize()
             loaded = true
             // Nothing analysed yet (a new store, or one from before related lists): every list is new.
             recomputeAll = index.count == 0
