@@ -22,7 +22,8 @@ struct Serve: AsyncParsableCommand {
             opened in a browser is one too. When new or changed articles land, the configured WebSub hub is pinged \
             (hub.mode=publish, with retries). POST /admin/refresh?url=FEED re-polls a subscription; it needs \
             "adminToken" in the configuration and Authorization: Bearer TOKEN. SIGINT or SIGTERM stops accepting, lets \
-            answers and fetches in flight finish, then exits 0. With no store yet and no configuration, the fixture \
+            answers and fetches in flight finish, then exits 0. Changes other processes make to the store are \
+            picked up every --watch-seconds. With no store yet and no configuration, the fixture \
             site is loaded (the seed article, its related articles, fixture partner feeds as file: subscriptions).
             """
     )
@@ -41,6 +42,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Log level on stderr: info logs each request (method, path, status, milliseconds); notice, warning, error log less.")
     var logLevel = LogLevelArgument(.info)
+
+    @Option(help: "Seconds between looks for changes other processes made to the store (articles import, another poller).")
+    var watchSeconds = 10
 
     func run() async throws {
         let firstRun = !FileManager.default.fileExists(atPath: store.location) && site.config == nil
@@ -103,7 +107,11 @@ struct Serve: AsyncParsableCommand {
                 """
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application)]
+        let watcher = StoreWatcher(store: store, interval: .seconds(max(1, watchSeconds))) {
+            do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
+            await server.storeChanged()
+        }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application), .init(service: watcher)]
         if !noPoll { services.append(.init(service: poller)) }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -115,6 +123,25 @@ struct Serve: AsyncParsableCommand {
             throw ExitStatus.failure
         }
         try? await fetcher.shutdown()
+    }
+}
+
+/// Looks at the store's change stamp every `interval` and calls `onChange` when it moved: how
+/// `serve` learns of articles another process wrote (an `articles import`, another poller).
+struct StoreWatcher: Service {
+    let store: any Store
+    let interval: Duration
+    let onChange: @Sendable () async -> Void
+
+    func run() async throws {
+        var last = try await store.changeStamp()
+        while !Task.isShuttingDownGracefully {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            guard !Task.isShuttingDownGracefully, let now = try? await store.changeStamp(), now != last else { continue }
+            await onChange()
+            // What onChange wrote itself (related lists) is not news.
+            last = (try? await store.changeStamp()) ?? now
+        }
     }
 }
 

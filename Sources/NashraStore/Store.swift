@@ -17,6 +17,10 @@ public protocol Store: RelatedStore {
     /// One article by its key (its id); `nil` when there is none.
     func article(key: String) async throws -> StoredArticle?
 
+    /// A value that changes whenever an article or a related list is written, by this process
+    /// or another: what a server compares to know its rendered feeds are stale.
+    func changeStamp() async throws -> String
+
     /// Counts articles by origin.
     func articleCounts() async throws -> (own: Int, partner: Int)
 

@@ -109,6 +109,17 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func changeStamp() async throws -> String {
+        try await read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM article) || '-' || (SELECT IFNULL(MAX(storedAt), 0) FROM article)
+                        || '-' || (SELECT IFNULL(MAX(computedAt), 0) FROM relatedList)
+                    """) ?? ""
+        }
+    }
+
     /// The `WHERE` clause of an `ArticleQuery` over `table` (an alias of `article`), and its
     /// arguments followed by the page size.
     static func filter(_ query: ArticleQuery, table: String) -> (String, StatementArguments) {

@@ -14,7 +14,7 @@ import Testing
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(NashraBinary.path))
-        process.arguments = ["serve", "--port", "0", "--store", store]
+        process.arguments = ["serve", "--port", "0", "--watch-seconds", "1", "--store", store]
         process.currentDirectoryURL = Fixtures.packageRoot
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
@@ -45,6 +45,20 @@ import Testing
         #expect(river.contains("المندوب السامي لقدماء المقاومين يستعرض"), "\(river.prefix(600))")
         let health = try await get(url + "/healthz")
         #expect(health.contains("\"status\":\"ok\""))
+
+        // An article imported by another process shows within the watch interval.
+        let record = dir.appendingPathComponent("late.ndjson")
+        try Data(#"{"id": "late", "url": "https://example.ma/late", "title": "خبر أضيف من عملية أخرى", "published": "2025-03-20T10:00:00+00:00"}"#.utf8)
+            .write(to: record)
+        #expect(try await NashraBinary.runDetached(["articles", "import", record.path, "--store", store]).status == 0)
+        var site2 = ""
+        let watched = ContinuousClock.now + .seconds(20)
+        while !site2.contains("خبر أضيف من عملية أخرى"), ContinuousClock.now < watched {
+            try await Task.sleep(for: .milliseconds(200))
+            site2 = try await get(url + "/feed.rss")
+        }
+        let shown = site2.contains("خبر أضيف من عملية أخرى")
+        #expect(shown, "the imported article is not in /feed.rss")
 
         kill(process.processIdentifier, SIGTERM)
         let status = try await onOwnThread {

@@ -8,6 +8,7 @@ extension StoreContract {
         ("analysesFollowTheRecord", analysesFollowTheRecord),
         ("relatedListsAreStoredAndFound", relatedListsAreStoredAndFound),
         ("listsNamingAMergedStoryAreFound", listsNamingAMergedStoryAreFound),
+        ("theChangeStampFollowsWrites", theChangeStampFollowsWrites),
     ]
 
     /// Every item of a paged listing, read two at a time so that paging is exercised.
@@ -119,6 +120,21 @@ extension StoreContract {
             problems.append("after the merge, gone keys \(gone), remaining \(remaining)")
         }
         if try await store.articlesListing(gone) != ["own"] { problems.append("the list naming the merged story is not found") }
+        return problems
+    }
+
+    static func theChangeStampFollowsWrites(_ store: any Store) async throws -> [String] {
+        var problems: [String] = []
+        let empty = try await store.changeStamp()
+        if try await store.changeStamp() != empty { problems.append("the stamp moved with no write") }
+        _ = try await store.importArticles([article("c0", minutes: 0)])
+        let imported = try await store.changeStamp()
+        if imported == empty { problems.append("an import left the stamp as it was") }
+        _ = try await store.importArticles([article("c0", minutes: 0)])
+        if try await store.changeStamp() != imported { problems.append("an unchanged re-import moved the stamp") }
+        try await Task.sleep(for: .milliseconds(5))
+        try await store.saveRelatedLists(["c0": []])
+        if try await store.changeStamp() == imported { problems.append("a saved related list left the stamp as it was") }
         return problems
     }
 }
