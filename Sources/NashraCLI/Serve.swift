@@ -73,6 +73,12 @@ struct Serve: AsyncParsableCommand {
         // They are derived data: serving goes on without them, and the next poll change retries.
         do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
 
+        // After new articles, from this process's poller or another process: lists, then feeds.
+        let storeChanged: @Sendable () async -> Void = {
+            do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
+            await server.storeChanged()
+        }
+
         let fetcher = Fetcher(policy: try FetchPolicies.fetchPolicy(config), logger: logger)
         var policy = SchedulePolicy()
         policy.backoffCap = TimeInterval(config.backoffCapSeconds)
@@ -90,8 +96,7 @@ struct Serve: AsyncParsableCommand {
                 last.value = progress
             },
             onSettled: {
-                do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
-                await server.storeChanged()
+                await storeChanged()
                 // The hub is told without holding up the next fetches; its retries run on their own.
                 if let hub { Task { await hub.publish(server.feedURLs) } }
             })
@@ -107,10 +112,7 @@ struct Serve: AsyncParsableCommand {
                 """
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        let watcher = StoreWatcher(store: store, interval: .seconds(max(1, watchSeconds))) {
-            do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
-            await server.storeChanged()
-        }
+        let watcher = StoreWatcher(store: store, interval: .seconds(max(1, watchSeconds)), onChange: storeChanged)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application), .init(service: watcher)]
         if !noPoll { services.append(.init(service: poller)) }
         let group = ServiceGroup(

@@ -36,13 +36,18 @@ extension Article {
             (
                 "related",
                 .array(
-                    related.map {
-                        .members([
-                            ("id", .string($0.id)), ("url", .string($0.url.absoluteString)), ("title", .string($0.title)),
-                            ("published", .string($0.published?.rfc3339)),
-                        ])
-                    })
+                    related.map(\.json))
             ),
         ])
+    }
+}
+
+extension RelatedArticle {
+    /// `{"id", "url", "title", "published"}`, as records and related lists write it.
+    public var json: JSONValue { .members(jsonMembers) }
+
+    /// The members of `json`, for objects that add to them.
+    var jsonMembers: [(String, JSONValue?)] {
+        [("id", .string(id)), ("url", .string(url.absoluteString)), ("title", .string(title)), ("published", .string(published?.rfc3339))]
     }
 }

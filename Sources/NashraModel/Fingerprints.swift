@@ -70,8 +70,13 @@ extension CanonicalLink {
 /// A short, stable fingerprint of text (FNV-1a, 64 bits, hexadecimal).
 public enum ContentHash {
     public static func of(_ text: String) -> String {
+        of(bytes: text.utf8)
+    }
+
+    /// The fingerprint of raw bytes (a rendered feed).
+    public static func of(bytes: some Sequence<UInt8>) -> String {
         var hash = SimHash.fnvOffset
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= SimHash.fnvPrime
         }

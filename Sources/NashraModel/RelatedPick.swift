@@ -19,10 +19,7 @@ public struct RelatedPick: Sendable, Hashable {
 extension RelatedPick {
     /// `{"id", "url", "title", "published", "score", "reason"}`, as `nashra related --json` prints it.
     public var json: JSONValue {
-        .members([
-            ("id", .string(article.id)), ("url", .string(article.url.absoluteString)), ("title", .string(article.title)),
-            ("published", .string(article.published?.rfc3339)), ("score", .double(score)), ("reason", .string(reason)),
-        ])
+        .members(article.jsonMembers + [("score", .double(score)), ("reason", .string(reason))])
     }
 
     /// A list read back from its JSON (`json` of each pick, in an array).

@@ -80,9 +80,6 @@ public struct RelatedIndex: Sendable {
     /// Articles in the pool.
     public var count: Int { slotByKey.count }
 
-    /// Whether the article with this key is in the pool.
-    public func contains(key: String) -> Bool { slotByKey[key] != nil }
-
     /// The keys of every article in the pool.
     public var keys: [String] { Array(slotByKey.keys) }
 

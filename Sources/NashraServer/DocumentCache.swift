@@ -9,7 +9,12 @@ public final class DocumentCache: Sendable {
         var documents: [String: (document: RenderedDocument, renderedAt: ContinuousClock.Instant)] = [:]
         var rendering: [String: Task<RenderedDocument?, any Error>] = [:]
         var generation = 0
-        var renders = 0
+
+        /// The cached document at `key`, unless it is older than `maxAge`.
+        func fresh(_ key: String, maxAge: Duration?) -> RenderedDocument? {
+            guard let cached = documents[key], maxAge.map({ ContinuousClock.now - cached.renderedAt < $0 }) ?? true else { return nil }
+            return cached.document
+        }
     }
 
     private let state = NIOLockedValueBox(State())
@@ -18,9 +23,6 @@ public final class DocumentCache: Sendable {
     static let capacity = 512
 
     public init() {}
-
-    /// Documents rendered since the server started.
-    public var renders: Int { state.withLockedValue { $0.renders } }
 
     /// Forgets every document: the store changed.
     public func invalidate() {
@@ -34,10 +36,7 @@ public final class DocumentCache: Sendable {
     /// The document at `key` when it is cached and fresh: the path of nearly every request,
     /// with no closure to allocate.
     public func cached(_ key: String, maxAge: Duration? = nil) -> RenderedDocument? {
-        state.withLockedValue { state in
-            guard let cached = state.documents[key], maxAge.map({ ContinuousClock.now - cached.renderedAt < $0 }) ?? true else { return nil }
-            return cached.document
-        }
+        state.withLockedValue { $0.fresh(key, maxAge: maxAge) }
     }
 
     /// The document at `key`, rendered by `render` when it is not cached (or older than `maxAge`,
@@ -50,9 +49,7 @@ public final class DocumentCache: Sendable {
             case wait(Task<RenderedDocument?, any Error>, generation: Int)
         }
         let lookup: Lookup = state.withLockedValue { state in
-            if let cached = state.documents[key], maxAge.map({ ContinuousClock.now - cached.renderedAt < $0 }) ?? true {
-                return .hit(cached.document)
-            }
+            if let document = state.fresh(key, maxAge: maxAge) { return .hit(document) }
             if let task = state.rendering[key] { return .wait(task, generation: state.generation) }
             let task = Task { try await render() }
             state.rendering[key] = task
@@ -75,7 +72,6 @@ public final class DocumentCache: Sendable {
                 // A change while rendering makes this document stale: serve it to those who asked, keep nothing.
                 guard state.generation == started, state.rendering[key] == task else { return }
                 state.rendering[key] = nil
-                state.renders += 1
                 if let result {
                     if state.documents.count >= Self.capacity { state.documents.removeAll() }
                     state.documents[key] = (result, ContinuousClock.now)

@@ -220,15 +220,7 @@ public struct FeedServer: Sendable {
     private func articleJSON(_ id: String) async throws -> RenderedDocument? {
         guard let stored = try await store.article(key: id) else { return nil }
         let computed = try await store.relatedList(key: id) ?? []
-        let related: [JSONValue] =
-            computed.isEmpty
-            ? stored.article.related.map {
-                .members([
-                    ("id", .string($0.id)), ("url", .string($0.url.absoluteString)), ("title", .string($0.title)),
-                    ("published", .string($0.published?.rfc3339)),
-                ])
-            }
-            : computed.prefix(config.relatedLimit).map(\.json)
+        let related = computed.isEmpty ? stored.article.related.map(\.json) : computed.prefix(config.relatedLimit).map(\.json)
         // Built by hand so that an empty list is still there, as `[]`.
         let json = JSONValue.object([
             ("id", .string(id)), ("origin", .string(stored.origin.rawValue)), ("article", stored.article.recordJSON),

@@ -1,6 +1,7 @@
 import Foundation
 import NashraModel
 import NashraStore
+import NashraWriters
 
 /// The pages people see: `/` (the site's feeds, the latest own and partner
 /// articles with their related lists, the subscriptions' health) and a feed
@@ -19,12 +20,9 @@ struct HTMLPage {
         if let description = config.description { html += "<p>\(escape(description))</p>" }
         html += "</header>\n<main>\n"
         html += "<section id=\"feeds\"><h2>\(text.feeds)</h2><ul>"
-        html += feedLinks(label: text.siteFeed, path: "/feed")
-        html += feedLinks(label: text.partnersFeed, path: "/partners/feed")
-        for section in sections {
-            let segment = section.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? section
-            html += feedLinks(label: section, path: "/sections/\(segment)/feed")
-        }
+        html += feedLinks(label: text.siteFeed, scope: .site)
+        html += feedLinks(label: text.partnersFeed, scope: .partners)
+        for section in sections { html += feedLinks(label: section, scope: .section(section)) }
         html += "<li><a href=\"/subscriptions.opml\">OPML</a></li></ul></section>\n"
         html += "<section id=\"own\"><h2>\(text.latestOwn)</h2>\(articleList(own, related: related))</section>\n"
         html += "<section id=\"partners\"><h2>\(text.latestPartners)</h2>\(articleList(partners, related: related))</section>\n"
@@ -81,9 +79,9 @@ struct HTMLPage {
         """
     }
 
-    private func feedLinks(label: String, path: String) -> String {
-        "<li>\(escape(label)): " + ["rss", "atom", "json"].map { "<a href=\"\(path).\($0)\">\($0.uppercased())</a>" }.joined(separator: " · ")
-            + "</li>"
+    private func feedLinks(label: String, scope: FeedScope) -> String {
+        let links = FeedFormat.allCases.map { "<a href=\"\(escape(scope.path($0.fileExtension)))\">\($0.rawValue.uppercased())</a>" }
+        return "<li>\(escape(label)): " + links.joined(separator: " · ") + "</li>"
     }
 
     private func articleList(_ articles: [StoredArticle], related: [String: [RelatedPick]]) -> String {

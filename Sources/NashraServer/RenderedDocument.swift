@@ -37,13 +37,8 @@ public struct RenderedDocument: Sendable {
     /// The gzip form's entity tag: another representation, so another tag (RFC 9110 §8.8.3).
     public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
-    /// FNV-1a (64 bits) of the bytes and their count, in hexadecimal.
+    /// `ContentHash` (FNV-1a, 64 bits) of the bytes and their count, in hexadecimal.
     static func fingerprint(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
-        }
-        return String(hash, radix: 16) + "-" + String(bytes.count, radix: 16)
+        ContentHash.of(bytes: bytes) + "-" + String(bytes.count, radix: 16)
     }
 }

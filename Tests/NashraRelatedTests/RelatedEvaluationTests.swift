@@ -108,7 +108,7 @@ import Testing
         }
     }
 
-    @Test func everyListIsShortOrderedAndExplained() throws {
+    @Test func everyListIsShortAndExplained() throws {
         let (labelled, index) = try Self.shared.get()
         for item in labelled {
             let list = try #require(index.list(for: item.article.id, options: RelatedOptions(limit: 5)))

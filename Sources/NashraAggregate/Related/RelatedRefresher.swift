@@ -1,6 +1,5 @@
 import Foundation
 public import Logging
-public import NashraModel
 public import NashraRelated
 public import NashraStore
 
@@ -101,11 +100,6 @@ public actor RelatedRefresher {
         summary.poolSize = index.count
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
-    }
-
-    /// The list of one article as the pool stands now (not stored).
-    public func list(for key: String) -> [RelatedPick]? {
-        index.list(for: key, options: options)
     }
 
     private func loadStoredAnalyses() async throws {

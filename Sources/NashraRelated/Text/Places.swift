@@ -3,11 +3,6 @@
 /// the folded spellings that stand for it; a dateline that is not listed is
 /// its own place. Morocco itself is left out: nearly every story names it.
 public enum Places {
-    /// The canonical place a folded word or two-word name stands for.
-    public static func place(named folded: String) -> String? {
-        variants[Array(folded.utf8)]
-    }
-
     /// The canonical place of a dateline (`الرباط`, `Rabat (MAP)`), or its folded text when unlisted.
     public static func place(ofDateline dateline: String) -> String? {
         let words = Tokenizer.tokens(dateline).filter { $0.script != .number }.map(\.bytes)
