@@ -84,7 +84,8 @@ struct Poll: AsyncParsableCommand {
     }
 }
 
-// why: written only from the poller's single run loop, read after it has returned.
+// why: written only from the poller's single run loop; read after it has returned (poll), or
+// from that same loop's progress callback (serve).
 final class LastProgress: @unchecked Sendable {
     var value = Poller.Progress()
 }

@@ -214,8 +214,6 @@ public struct IngestSummary: Sendable, Hashable {
     public var unchanged = 0
     /// Entries recognised as a story the store already had from elsewhere.
     public var duplicates = 0
-    /// Ids (store article keys) of new or changed articles, for the related-lists refresh.
-    public var changedKeys: [String] = []
 
     public init() {}
 }

@@ -265,7 +265,6 @@ public final class SQLiteStore: Store {
                     bands?.values[0], bands?.values[1], bands?.values[2], bands?.values[3], subscriptionID, entry.entryKey,
                 ])
             summary.updated += 1
-            summary.changedKeys.append(key)
             return
         }
         let matches = try sameStories(entry, subscriptionID: subscriptionID, db: db)
@@ -287,7 +286,6 @@ public final class SQLiteStore: Store {
             ])
         try insertSource(entry, subscriptionID: subscriptionID, articleID: db.lastInsertedRowID, db: db)
         summary.new += 1
-        summary.changedKeys.append(entry.article.id)
     }
 
     /// One partner's copy of a story, with its own fingerprints: later copies are compared with

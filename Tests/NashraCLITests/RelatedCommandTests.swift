@@ -91,6 +91,18 @@ import Testing
         #expect(rebuilt.stderr.contains("107 analysed, 107 lists computed, pool 107"), "\(rebuilt.stderr)")
     }
 
+    @Test func anUnreadableStoredAnalysisIsNamedAndRebuildMendsIt() async throws {
+        #expect(try await nashra(["articles", "import", Fixtures.url("related/fr-en.ndjson").path]).status == 0)
+        let script = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE relatedAnalysis SET analysis = '9' WHERE articleID = (SELECT id FROM article WHERE key = 'fr-bam-2')\"); c.commit()"
+        #expect(try ExternalTool.run("/usr/bin/env", ["python3", "-c", script, store]).status == 0)
+        let refused = try await nashra(["related", "--id", "fr-bam-1"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\"fr-bam-2\"") && refused.stderr.contains("nashra related --rebuild"), "\(refused.stderr)")
+        let rebuilt = try await nashra(["related", "--rebuild", "--id", "fr-bam-1", "--json"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try lists(rebuilt)["fr-bam-1"]?.isEmpty == false)
+    }
+
     @Test func aRefreshCutShortIsFinishedByTheNext() async throws {
         #expect(try await nashra(["articles", "import", Fixtures.url("related/fr-en.ndjson").path]).status == 0)
         // As if the process died after storing the analyses of three articles but before their lists.

@@ -113,7 +113,8 @@ public final class Poller: Service {
                             "feed.id": "\(completed.subscriptionID)", "http.status": "\(completed.status.map(String.init) ?? "-")",
                             "new": "\(summary.new)", "updated": "\(summary.updated)", "error": "\(completed.error ?? "")",
                         ])
-                    if !summary.changedKeys.isEmpty { changedSinceSettled = true }
+                    // The refresh finds what changed by itself (content hashes); it only needs to know that something did.
+                    if summary.new + summary.updated > 0 { changedSinceSettled = true }
                 }
             }
         }
