@@ -30,7 +30,6 @@ struct RelatedScorer {
     struct Scored {
         var slot: Int32
         var entry: RelatedIndex.Entry
-        var text: Double
         var score: Double
         /// The highest cosine likeness to an article already picked.
         var likeness = 0.0
@@ -41,8 +40,8 @@ struct RelatedScorer {
         pool.reserveCapacity(matches.count)
         for match in matches {
             guard let entry = index.entries[Int(match.slot)] else { continue }
-            if sameText(entry, query) || likeness(entry, match.slot, query, querySlot) >= options.duplicateTextScore { continue }
-            pool.append(Scored(slot: match.slot, entry: entry, text: Double(match.text), score: score(entry, text: Double(match.text))))
+            guard likenessUnlessCopy(entry, match.slot, query, querySlot) != nil else { continue }
+            pool.append(Scored(slot: match.slot, entry: entry, score: score(entry, text: Double(match.text))))
         }
         pool.sort { $0.score > $1.score }
         // Diversifying needs only the head of the ranking.
@@ -66,9 +65,8 @@ struct RelatedScorer {
             var kept: [Scored] = []
             kept.reserveCapacity(pool.count)
             for var candidate in pool {
-                let likeness = likeness(candidate.entry, candidate.slot, picked.entry, picked.slot)
-                // The same story already listed, retold by another partner.
-                if likeness >= options.duplicateTextScore || sameText(candidate.entry, picked.entry) { continue }
+                // A copy of what was just picked is the same story retold by another partner: it goes.
+                guard let likeness = likenessUnlessCopy(candidate.entry, candidate.slot, picked.entry, picked.slot) else { continue }
                 candidate.likeness = max(candidate.likeness, likeness)
                 kept.append(candidate)
             }
@@ -102,6 +100,14 @@ struct RelatedScorer {
         return score
     }
 
+    /// The likeness of two entries, or `nil` when one is a copy of the other (the same URL or
+    /// nearly the same text): the one test for a copy, against the article and against each pick.
+    func likenessUnlessCopy(_ a: RelatedIndex.Entry, _ aSlot: Int32, _ b: RelatedIndex.Entry, _ bSlot: Int32) -> Double? {
+        if sameText(a, b) { return nil }
+        let likeness = likeness(a, aSlot, b, bSlot)
+        return likeness >= options.duplicateTextScore ? nil : likeness
+    }
+
     /// Cosine similarity (0…1) of two entries' TF-IDF vectors, `(1 + ln tf) · idf`.
     func likeness(_ a: RelatedIndex.Entry, _ aSlot: Int32, _ b: RelatedIndex.Entry, _ bSlot: Int32) -> Double {
         let norms = weights.norms[Int(aSlot)] * weights.norms[Int(bSlot)]
@@ -126,6 +132,7 @@ struct RelatedScorer {
         return Double(dot / norms)
     }
 
+    /// The same URL, or SimHashes a few bits apart.
     func sameText(_ a: RelatedIndex.Entry, _ b: RelatedIndex.Entry) -> Bool {
         if a.url == b.url { return true }
         guard let x = a.simhash, let y = b.simhash else { return false }
