@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +39,14 @@ let package = Package(
         .target(
             name: "NashraStoreSQLite",
             dependencies: ["NashraStore", "NashraModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "NashraStorePostgres",
+            dependencies: [
+                "NashraStore", "NashraModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "NashraFetch",
@@ -71,8 +80,8 @@ let package = Package(
         .target(
             name: "NashraCLI",
             dependencies: [
-                "NashraModel", "NashraWriters", "NashraParse", "NashraStore", "NashraStoreSQLite", "NashraFetch",
-                "NashraAggregate", "NashraRelated", "NashraServer",
+                "NashraModel", "NashraWriters", "NashraParse", "NashraStore", "NashraStoreSQLite", "NashraStorePostgres",
+                "NashraFetch", "NashraAggregate", "NashraRelated", "NashraServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -121,7 +130,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NashraRelatedTests", dependencies: ["NashraRelated", "NashraModel", "NashraTestSupport"]),
-        .testTarget(name: "NashraStoreTests", dependencies: ["NashraStore", "NashraStoreSQLite", "NashraModel", "NashraTestSupport"]),
+        .testTarget(
+            name: "NashraStoreTests",
+            dependencies: ["NashraStore", "NashraStoreSQLite", "NashraStorePostgres", "NashraModel", "NashraTestSupport"]
+        ),
         .testTarget(name: "NashraFetchTests", dependencies: ["NashraFetch", "NashraModel", "NashraTestSupport"]),
         .testTarget(
             name: "NashraAggregateTests",

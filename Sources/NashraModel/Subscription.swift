@@ -54,11 +54,13 @@ public struct FetchState: Sendable, Hashable {
     public var gone: Bool
     /// The shortest interval the feed itself asks for, in seconds.
     public var feedMinimumInterval: Int?
+    /// Until when a poller holds this feed for a fetch (several pollers share one store); `nil` when none does.
+    public var leasedUntil: Date?
 
     public init(
         etag: String? = nil, lastModified: String? = nil, lastAttempt: Date? = nil, lastSuccess: Date? = nil, lastStatus: Int? = nil,
         lastError: String? = nil, consecutiveFailures: Int = 0, nextDue: Date = Date(timeIntervalSince1970: 0), gone: Bool = false,
-        feedMinimumInterval: Int? = nil
+        feedMinimumInterval: Int? = nil, leasedUntil: Date? = nil
     ) {
         self.etag = etag
         self.lastModified = lastModified
@@ -70,5 +72,6 @@ public struct FetchState: Sendable, Hashable {
         self.nextDue = nextDue
         self.gone = gone
         self.feedMinimumInterval = feedMinimumInterval
+        self.leasedUntil = leasedUntil
     }
 }

@@ -37,7 +37,13 @@ public protocol Store: RelatedStore {
     /// Returns false when there is no such subscription.
     func markDue(url: URL, at date: Date) async throws -> Bool
 
-    /// Applies one fetch: the new fetch state, the entries to merge, the log line. One transaction.
+    /// Claims due subscriptions for one fetch each, so that pollers sharing the store never fetch a
+    /// feed twice: a subscription is claimed when it is still due by `request.dueBy`, not gone, and
+    /// held by no other poller whose lease runs past `request.now`. One transaction.
+    func leaseSubscriptions(_ request: LeaseRequest) async throws -> LeaseOutcome
+
+    /// Applies one fetch: the new fetch state, the entries to merge, the log line, and the end of
+    /// the fetch's lease. One transaction.
     func applyFetch(_ fetch: FetchApplication) async throws -> IngestSummary
 
     /// The last fetch-log lines of a subscription, newest first.
@@ -58,6 +64,41 @@ public struct NewSubscription: Sendable, Hashable {
         self.categories = categories
         self.interval = interval
         self.timeZone = timeZone
+    }
+}
+
+/// Subscriptions a poller wants to fetch now.
+public struct LeaseRequest: Sendable, Hashable {
+    public var subscriptionIDs: [Int64]
+    /// Who asks: one name per poller process.
+    public var holder: String
+    /// Claim only subscriptions due by then (`poll --once` passes the instant its pass began).
+    public var dueBy: Date
+    /// The present: leases that ended before it are free.
+    public var now: Date
+    /// When the lease ends if the fetch is never applied (the poller died): another poller may then take it.
+    public var until: Date
+
+    public init(subscriptionIDs: [Int64], holder: String, dueBy: Date, now: Date, until: Date) {
+        self.subscriptionIDs = subscriptionIDs
+        self.holder = holder
+        self.dueBy = dueBy
+        self.now = now
+        self.until = until
+    }
+}
+
+/// What `leaseSubscriptions(_:)` found: every subscription asked for, as now stored.
+public struct LeaseOutcome: Sendable {
+    /// Claimed: fetch these.
+    public var leased: [Subscription]
+    /// Not claimed: fetched by another poller meanwhile (a later `nextDue`), held by one
+    /// (`leasedUntil`), gone, or removed (absent).
+    public var refused: [Subscription]
+
+    public init(leased: [Subscription], refused: [Subscription]) {
+        self.leased = leased
+        self.refused = refused
     }
 }
 

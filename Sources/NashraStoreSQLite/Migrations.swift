@@ -97,6 +97,14 @@ enum Migrations {
                     CREATE INDEX relatedLink_key ON relatedLink(relatedKey);
                     """)
         }
+        migrator.registerMigration("v3-leases") { db in
+            try db.execute(
+                sql: """
+                    -- The poller that holds a subscription for a fetch, and until when (several pollers, one store).
+                    ALTER TABLE subscription ADD COLUMN leaseHolder TEXT;
+                    ALTER TABLE subscription ADD COLUMN leaseUntil REAL;
+                    """)
+        }
         return migrator
     }
 }

@@ -198,6 +198,36 @@ public final class SQLiteStore: Store {
         }
     }
 
+    // MARK: - Leases
+
+    public func leaseSubscriptions(_ request: LeaseRequest) async throws -> LeaseOutcome {
+        guard !request.subscriptionIDs.isEmpty else { return LeaseOutcome(leased: [], refused: []) }
+        return try await write { db in
+            let ids = StatementArguments(request.subscriptionIDs)
+            let placeholders = Array(repeating: "?", count: request.subscriptionIDs.count).joined(separator: ",")
+            // SQLite has one writer at a time: this transaction alone decides who holds what.
+            try db.execute(
+                sql: """
+                    UPDATE subscription SET leaseHolder = ?, leaseUntil = ? WHERE id IN (\(placeholders)) AND gone = 0 AND nextDue <= ?
+                    AND (leaseUntil IS NULL OR leaseUntil <= ? OR leaseHolder = ?)
+                    """,
+                arguments: [request.holder, request.until.timeIntervalSince1970] + ids
+                    + [request.dueBy.timeIntervalSince1970, request.now.timeIntervalSince1970, request.holder])
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM subscription WHERE id IN (\(placeholders)) ORDER BY id", arguments: ids)
+            var outcome = LeaseOutcome(leased: [], refused: [])
+            for row in rows {
+                let holder: String? = row["leaseHolder"]
+                let until: Double? = row["leaseUntil"]
+                if holder == request.holder && until == request.until.timeIntervalSince1970 {
+                    outcome.leased.append(try Self.subscription(row))
+                } else {
+                    outcome.refused.append(try Self.subscription(row))
+                }
+            }
+            return outcome
+        }
+    }
+
     // MARK: - Ingest
 
     public func applyFetch(_ fetch: FetchApplication) async throws -> IngestSummary {
@@ -206,7 +236,8 @@ public final class SQLiteStore: Store {
             try db.execute(
                 sql: """
                     UPDATE subscription SET etag = ?, lastModified = ?, lastAttempt = ?, lastSuccess = ?, lastStatus = ?, lastError = ?,
-                    failures = ?, nextDue = ?, gone = ?, feedMinimumInterval = ?, title = COALESCE(title, ?) WHERE id = ?
+                    failures = ?, nextDue = ?, gone = ?, feedMinimumInterval = ?, title = COALESCE(title, ?), leaseHolder = NULL,
+                    leaseUntil = NULL WHERE id = ?
                     """,
                 arguments: [
                     s.etag, s.lastModified, s.lastAttempt?.timeIntervalSince1970, s.lastSuccess?.timeIntervalSince1970, s.lastStatus,
@@ -383,13 +414,14 @@ public final class SQLiteStore: Store {
         }
         let lastAttempt: Double? = row["lastAttempt"]
         let lastSuccess: Double? = row["lastSuccess"]
+        let leaseUntil: Double? = row["leaseUntil"]
         return Subscription(
             id: row["id"], url: url, title: row["title"], categories: categories, interval: row["interval"], timeZone: row["timeZone"],
             fetch: FetchState(
                 etag: row["etag"], lastModified: row["lastModified"], lastAttempt: lastAttempt.map(Date.init(timeIntervalSince1970:)),
                 lastSuccess: lastSuccess.map(Date.init(timeIntervalSince1970:)), lastStatus: row["lastStatus"], lastError: row["lastError"],
                 consecutiveFailures: row["failures"], nextDue: Date(timeIntervalSince1970: row["nextDue"]), gone: row["gone"],
-                feedMinimumInterval: row["feedMinimumInterval"]))
+                feedMinimumInterval: row["feedMinimumInterval"], leasedUntil: leaseUntil.map(Date.init(timeIntervalSince1970:))))
     }
 
     private static func sources(_ db: Database, articleIDs: [Int64]) throws -> [Int64: [ArticleSourceRef]] {
@@ -435,16 +467,5 @@ public final class SQLiteStore: Store {
         do { return try await pool.read(body) } catch let error as StoreError { throw error } catch {
             throw StoreError(code: .io, message: "the SQLite store could not be read", underlying: error)
         }
-    }
-}
-
-/// The four 16-bit bands of a 64-bit SimHash, stored as indexed columns.
-struct SimHashBands {
-    /// Hashes at most this many bits apart are the same story.
-    static let maximumDistance = 3
-    let values: [Int64]
-
-    init(_ hash: UInt64) {
-        values = (0..<4).map { Int64((hash >> (UInt64($0) * 16)) & 0xFFFF) }
     }
 }

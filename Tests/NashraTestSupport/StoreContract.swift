@@ -18,7 +18,7 @@ public enum StoreContract {
         ("ownArticleRecognisedInPartnerFeed", ownArticleRecognisedInPartnerFeed),
         ("lateCopyMergesStoriesStoredApart", lateCopyMergesStoriesStoredApart),
         ("fetchStateAndLogAreKept", fetchStateAndLogAreKept),
-    ] + relatedChecks
+    ] + relatedChecks + leaseChecks
 
     public static func article(_ id: String, minutes: Int, title: String? = nil, url: String? = nil, body: String? = nil) -> Article {
         Article(

@@ -1,0 +1,35 @@
+import NashraStore
+import PostgresNIO
+
+/// The `WHERE` clause of an `ArticleQuery` over `table` (an alias of `article`), with its page size.
+struct ArticleFilter {
+    private var conditions: [String] = []
+    private var bindings = PostgresBindings()
+    private let limit: Int64
+
+    init(_ query: ArticleQuery, table: String) {
+        limit = Int64(query.limit)
+        if let origin = query.origin {
+            bindings.append(origin.rawValue)
+            conditions.append("\(table).origin = $\(bindings.count)")
+        }
+        if let section = query.section {
+            bindings.append(section)
+            conditions.append("\(table).section = $\(bindings.count)")
+        }
+        if let cursor = query.cursor {
+            bindings.append(cursor.published)
+            let published = bindings.count
+            bindings.append(cursor.rowID)
+            conditions.append("(\(table).published < $\(published) OR (\(table).published = $\(published) AND \(table).id < $\(bindings.count)))")
+        }
+    }
+
+    /// `select`, the conditions, then `order` followed by the page size (`… LIMIT`).
+    func query(_ select: String, then order: String) -> PostgresQuery {
+        var bindings = self.bindings
+        bindings.append(limit)
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return PostgresQuery(unsafeSQL: "\(select)\(filter) \(order) $\(bindings.count)", binds: bindings)
+    }
+}

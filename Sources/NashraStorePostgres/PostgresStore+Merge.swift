@@ -1,0 +1,146 @@
+import Foundation
+import NashraModel
+import NashraStore
+import PostgresNIO
+
+/// Merging one fetched entry into the stored stories: the SQLite engine's rules, in PostgreSQL.
+/// Runs under the ingest lock, so no other transaction merges at the same time.
+extension PostgresStore {
+    /// One entry: unchanged, updated in place, the same story as one already stored, or new.
+    func merge(_ entry: IncomingEntry, subscriptionID: Int64, now: Double, connection: PostgresConnection, summary: inout IngestSummary)
+        async throws
+    {
+        let simhash = entry.simhash.map { Int64(bitPattern: $0) }
+        let bands = entry.simhash.map(SimHashBands.init)
+        if let known = try await connection.query(
+            """
+            SELECT s.articleID, s.contentHash, a.key FROM articleSource s JOIN article a ON a.id = s.articleID
+            WHERE s.subscriptionID = \(subscriptionID) AND s.entryKey = \(entry.entryKey)
+            """, logger: logger
+        ).rows().first {
+            if try known.value("contentHash", as: String.self) == entry.contentHash {
+                summary.unchanged += 1
+                return
+            }
+            let articleID: Int64 = try known.value("articleID")
+            let key: String = try known.value("key")
+            var article = entry.article
+            article.id = key
+            // A story merged from several partners keeps the key it was first stored under.
+            let record = key == entry.article.id ? entry.record : article.recordJSON.serialized()
+            try await connection.query(
+                """
+                UPDATE article SET record = \(record), published = \(article.published.date.timeIntervalSince1970),
+                contentHash = \(entry.contentHash), heldFutureDate = \(entry.heldFutureDate), storedAt = \(now)
+                WHERE id = \(articleID) AND origin = 'partner'
+                """, logger: logger)
+            try await connection.query(
+                """
+                UPDATE articleSource SET contentHash = \(entry.contentHash), link = \(entry.article.url.absoluteString),
+                canonicalLink = \(entry.canonicalLink), simhash = \(simhash), band0 = \(bands?.values[0]), band1 = \(bands?.values[1]),
+                band2 = \(bands?.values[2]), band3 = \(bands?.values[3])
+                WHERE subscriptionID = \(subscriptionID) AND entryKey = \(entry.entryKey)
+                """, logger: logger)
+            summary.updated += 1
+            return
+        }
+        let matches = try await sameStories(entry, subscriptionID: subscriptionID, connection: connection)
+        if let target = try await mergeTarget(matches, connection: connection) {
+            try await insertSource(entry, subscriptionID: subscriptionID, articleID: target, connection: connection)
+            // A late copy may tie together stories stored apart (B and C share nothing; A matches both).
+            for other in matches where other != target {
+                try await absorb(other, into: target, connection: connection)
+            }
+            summary.duplicates += 1
+            return
+        }
+        let inserted = try await connection.query(
+            """
+            INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, heldFutureDate, storedAt)
+            VALUES (\(entry.article.id), 'partner', \(entry.record), \(entry.article.published.date.timeIntervalSince1970),
+            \(entry.article.section), \(entry.canonicalLink), \(entry.contentHash), \(entry.heldFutureDate), \(now))
+            RETURNING id
+            """, logger: logger
+        ).all(Int64.self)
+        for articleID in inserted {
+            try await insertSource(entry, subscriptionID: subscriptionID, articleID: articleID, connection: connection)
+        }
+        summary.new += 1
+    }
+
+    /// One partner's copy of a story, with its own fingerprints.
+    private func insertSource(_ entry: IncomingEntry, subscriptionID: Int64, articleID: Int64, connection: PostgresConnection) async throws {
+        let bands = entry.simhash.map(SimHashBands.init)
+        try await connection.query(
+            """
+            INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash, canonicalLink, simhash, band0, band1, band2, band3)
+            VALUES (\(subscriptionID), \(entry.entryKey), \(articleID), \(entry.article.url.absoluteString), \(entry.contentHash),
+            \(entry.canonicalLink), \(entry.simhash.map { Int64(bitPattern: $0) }), \(bands?.values[0]), \(bands?.values[1]),
+            \(bands?.values[2]), \(bands?.values[3]))
+            """, logger: logger)
+    }
+
+    /// Stories already stored, from another source, that this entry tells too: the same
+    /// canonical link as an own article or any partner's copy, or a SimHash within
+    /// `SimHashBands.maximumDistance` bits of any partner's copy. Never an article that
+    /// already has a copy from this subscription (two items of one feed stay apart).
+    private func sameStories(_ entry: IncomingEntry, subscriptionID: Int64, connection: PostgresConnection) async throws -> [Int64] {
+        var found: [Int64] = []
+        if let link = entry.canonicalLink {
+            let rows = try await connection.query(
+                """
+                (SELECT id FROM article WHERE canonicalLink = \(link)
+                 AND NOT EXISTS (SELECT 1 FROM articleSource o WHERE o.articleID = article.id AND o.subscriptionID = \(subscriptionID))
+                 ORDER BY id LIMIT 20)
+                UNION ALL
+                (SELECT s.articleID FROM articleSource s WHERE s.canonicalLink = \(link) AND s.subscriptionID <> \(subscriptionID)
+                 AND NOT EXISTS (SELECT 1 FROM articleSource o WHERE o.articleID = s.articleID AND o.subscriptionID = \(subscriptionID))
+                 ORDER BY s.seq LIMIT 20)
+                """, logger: logger
+            ).all(Int64.self)
+            found += rows
+        }
+        if let simhash = entry.simhash {
+            let bands = SimHashBands(simhash)
+            let rows = try await connection.query(
+                """
+                SELECT s.articleID, s.simhash FROM articleSource s
+                WHERE (s.band0 = \(bands.values[0]) OR s.band1 = \(bands.values[1]) OR s.band2 = \(bands.values[2])
+                       OR s.band3 = \(bands.values[3]))
+                AND s.subscriptionID <> \(subscriptionID) AND s.simhash IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM articleSource o WHERE o.articleID = s.articleID AND o.subscriptionID = \(subscriptionID))
+                ORDER BY s.seq LIMIT 200
+                """, logger: logger
+            ).rows()
+            for row in rows {
+                let (articleID, other): (Int64, Int64) = (try row.value("articleID"), try row.value("simhash"))
+                guard (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance else { continue }
+                found.append(articleID)
+            }
+        }
+        var seen = Set<Int64>()
+        return found.filter { seen.insert($0).inserted }
+    }
+
+    /// The article a new copy joins: the site's own article when one matched, else the oldest.
+    private func mergeTarget(_ matches: [Int64], connection: PostgresConnection) async throws -> Int64? {
+        guard !matches.isEmpty else { return nil }
+        return try await connection.query(
+            "SELECT id FROM article WHERE id = ANY(\(matches)) ORDER BY origin = 'own' DESC, id LIMIT 1", logger: logger
+        ).all(Int64.self).first
+    }
+
+    /// Moves a partner article's copies onto `target` and deletes it, unless that would put two
+    /// items of one feed into one story or `other` is one of the site's own articles.
+    private func absorb(_ other: Int64, into target: Int64, connection: PostgresConnection) async throws {
+        let clash = try await connection.query(
+            """
+            SELECT EXISTS (SELECT 1 FROM articleSource a JOIN articleSource b ON a.subscriptionID = b.subscriptionID
+            WHERE a.articleID = \(other) AND b.articleID = \(target)) OR EXISTS (SELECT 1 FROM article WHERE id = \(other) AND origin = 'own')
+            """, logger: logger
+        ).all(Bool.self)
+        guard clash == [false] else { return }
+        try await connection.query("UPDATE articleSource SET articleID = \(target) WHERE articleID = \(other)", logger: logger)
+        try await connection.query("DELETE FROM article WHERE id = \(other)", logger: logger)
+    }
+}
