@@ -29,7 +29,7 @@ struct Articles: AsyncParsableCommand {
         var path: String
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             var batch: [Article] = []
             var total = ImportSummary()
             var rejected = 0
@@ -81,7 +81,7 @@ struct Articles: AsyncParsableCommand {
         var limit: Int?
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             let originFilter: ArticleQuery.Origin?
             switch origin {
             case nil: originFilter = nil

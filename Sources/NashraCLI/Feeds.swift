@@ -44,7 +44,7 @@ struct Feeds: AsyncParsableCommand {
                 printError("nashra feeds add: \(error)")
                 throw ExitStatus.failure
             }
-            let store = try store.open()
+            let store = try await store.open()
             let (subscription, created) = try await store.addSubscription(
                 NewSubscription(
                     url: feedURL, title: title, interval: every?.seconds ?? config.pollIntervalSeconds, timeZone: zone))
@@ -125,7 +125,7 @@ struct Feeds: AsyncParsableCommand {
         var urls: [String] = []
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             let targets = urls.isEmpty ? try await store.subscriptions().map(\.url) : urls.compactMap(URL.init(string:))
             var missing = 0
             for url in targets where try await !store.markDue(url: url, at: Date()) {
@@ -156,7 +156,7 @@ struct Feeds: AsyncParsableCommand {
                 throw ExitStatus.failure
             }
             let addressGuard = try FetchPolicies.addressGuard(config)
-            let store = try store.open()
+            let store = try await store.open()
             var added = 0
             var refused = imported.problems.count
             for problem in imported.problems { printError("skipped: \(problem)") }

@@ -31,13 +31,20 @@ struct Poll: AsyncParsableCommand {
     @Flag(help: "At the end, print feeds, new and updated articles, errors, seconds, CPU seconds and peak memory to stderr.")
     var stats = false
 
+    @Option(
+        help: """
+            How long a feed stays leased to this poller when its fetch is never stored (the process died): then \
+            another poller sharing the store takes it over. 30s, 5m…
+            """)
+    var lease = PollInterval(seconds: 300)
+
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
     }
 
     func run() async throws {
         let config = try site.load()
-        let store = try store.open()
+        let store = try await store.open()
         var logger = Logger(label: "nashra.poll")
         logger.logLevel = .warning
         let fetcher = Fetcher(policy: try FetchPolicies.fetchPolicy(config), logger: logger)
@@ -59,7 +66,7 @@ struct Poll: AsyncParsableCommand {
             onSettled: {
                 // Lists are derived data: a failed refresh is reported and retried after the next changes.
                 do { try await refresher.refresh() } catch { printError("nashra poll: the related-articles lists were not refreshed: \(error)") }
-            })
+            }, lease: Poller.Lease(duration: TimeInterval(lease.seconds)))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: poller, successTerminationBehavior: .gracefullyShutdownGroup)],

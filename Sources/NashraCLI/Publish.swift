@@ -116,7 +116,7 @@ struct Publish: AsyncParsableCommand {
 
     /// The newest articles of the store, page by page (memory stays bounded by one page).
     private func publishFromStore(_ siteConfig: FeedConfig) async throws {
-        let store = try store.open()
+        let store = try await store.open()
         let origin: ArticleQuery.Origin? = source == .all ? nil : (source == .own ? .own : .partner)
         var query = ArticleQuery(origin: origin, section: section, limit: min(limit ?? 500, 500))
         let first = try await store.articles(query)

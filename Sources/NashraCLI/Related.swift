@@ -43,7 +43,7 @@ struct Related: AsyncParsableCommand {
 
     func run() async throws {
         let config = try site.load()
-        let store = try store.open()
+        let store = try await store.open()
         let refresher = RelatedRefresher(store: store, options: RelatedOptions(config: config), logger: Logger(label: "nashra.related"))
         let summary: RelatedRefresher.Summary
         do {

@@ -46,11 +46,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between looks for changes other processes made to the store (articles import, another poller).")
     var watchSeconds = 10
 
+    @Option(help: "How long a feed stays leased to this process's poller when its fetch is never stored (see poll --lease).")
+    var lease = PollInterval(seconds: 300)
+
     func run() async throws {
-        let firstRun = !FileManager.default.fileExists(atPath: store.location) && site.config == nil
+        let firstRun = !store.isPostgres && !FileManager.default.fileExists(atPath: store.location) && site.config == nil
             && !FileManager.default.fileExists(atPath: "nashra.json")
         var config = try site.load()
-        let store = try store.open()
+        let store = try await store.open()
         let logger = {
             var logger = Logger(label: "nashra.serve")
             logger.logLevel = logLevel.level
@@ -99,7 +102,7 @@ struct Serve: AsyncParsableCommand {
                 await storeChanged()
                 // The hub is told without holding up the next fetches; its retries run on their own.
                 if let hub { Task { await hub.publish(server.feedURLs) } }
-            })
+            }, lease: Poller.Lease(duration: TimeInterval(lease.seconds)))
         let application = server.application { port in
             let base = "http://\(host):\(port)"
             // Written at once, unbuffered: whoever started the server waits for this line.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import NashraFetch
 import NashraModel
@@ -8,6 +8,10 @@ public import ServiceLifecycle
 /// Polls due partner feeds into the store on schedule (STYLE.md 13): a
 /// `Service` that, on graceful shutdown, starts nothing new and lets in-flight
 /// fetches finish and be stored before it returns.
+///
+/// Several pollers (processes, machines) may share one store: each fetch is
+/// leased from the store first, so a due feed is fetched by one of them only,
+/// and a feed whose poller died is taken over when its lease ends.
 public final class Poller: Service {
     /// What the poller reports as it goes (for a terminal progress line).
     public struct Progress: Sendable {
@@ -30,15 +34,38 @@ public final class Poller: Service {
     private let logger: Logger
     private let onProgress: @Sendable (Progress) -> Void
     private let onSettled: @Sendable () async -> Void
+    private let lease: Lease
+
+    /// How this poller leases feeds from a store other pollers share.
+    public struct Lease: Sendable {
+        /// Names this poller in the store; unique per process.
+        public var holder: String
+        /// How long a feed stays leased when its fetch is never stored (the poller died): longer
+        /// than a fetch and its transaction take, short enough for the others to take over soon.
+        public var duration: TimeInterval
+
+        public init(holder: String = Lease.processHolder(), duration: TimeInterval = 300) {
+            self.holder = holder
+            self.duration = max(1, duration)
+        }
+
+        /// `host:pid:random`, for the store and for whoever reads it.
+        public static func processHolder() -> String {
+            "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
+        }
+    }
 
     /// - Parameters:
     ///   - once: make one pass over what is due, then return.
     ///   - onSettled: called when no fetch is in flight any more and the fetches since the last call
     ///     added or changed articles (the related-lists refresh hooks here); the next fetches wait for it.
+    ///   - lease: how feeds are leased from a store other pollers share.
     public init(
         store: any Store, fetcher: Fetcher, policy: SchedulePolicy, once: Bool, logger: Logger,
-        onProgress: @escaping @Sendable (Progress) -> Void = { _ in }, onSettled: @escaping @Sendable () async -> Void = {}
+        onProgress: @escaping @Sendable (Progress) -> Void = { _ in }, onSettled: @escaping @Sendable () async -> Void = {},
+        lease: Lease = Lease()
     ) {
+        self.lease = lease
         self.store = store
         self.fetcher = fetcher
         self.policy = policy
@@ -74,8 +101,10 @@ public final class Poller: Service {
                 // start no fetch while a few are queued (memory stays flat in the number of feeds).
                 if !shuttingDown && pendingStores < Self.maximumQueuedStores {
                     // In a single pass, only what was due when it began.
-                    let now = once ? startedAt : Date()
-                    for subscription in scheduler.startable(now: now) {
+                    let clock = Date()
+                    let now = once ? startedAt : clock
+                    let candidates = scheduler.startable(now: now, clock: clock)
+                    for subscription in await leased(candidates, dueBy: now, clock: clock, scheduler: &scheduler, progress: &progress) {
                         let job = FeedFetchJob(subscription: subscription, fetcher: fetcher)
                         group.addTask { .fetched(await job.run()) }
                     }
@@ -85,7 +114,16 @@ public final class Poller: Service {
                         changedSinceSettled = false
                         await onSettled()
                     }
-                    if once || shuttingDown { break }
+                    if shuttingDown { break }
+                    if once {
+                        // Feeds of this pass that another poller holds: when its lease ends, look whether it
+                        // stored them; if it died, they are this pass's to fetch.
+                        guard let leaseEnds = scheduler.leaseWaitEnds(dueBy: startedAt) else { break }
+                        try await sleepUntil(leaseEnds)
+                        if Task.isShuttingDownGracefully { break }
+                        scheduler.load(try await store.subscriptions())
+                        continue
+                    }
                     try await sleepUntil(scheduler.nextWakeUp())
                     if Task.isShuttingDownGracefully { break }
                     // New subscriptions may have been added meanwhile.
@@ -118,6 +156,41 @@ public final class Poller: Service {
                 }
             }
         }
+    }
+
+    /// Leases `candidates` from the store and returns the ones this poller may fetch; the
+    /// others (another poller fetched or holds them) go back to the scheduler as the store has them.
+    /// A store that cannot be reached refuses them all for half a minute.
+    private func leased(
+        _ candidates: [Subscription], dueBy: Date, clock: Date, scheduler: inout PollScheduler, progress: inout Progress
+    ) async -> [Subscription] {
+        guard !candidates.isEmpty else { return [] }
+        let request = LeaseRequest(
+            subscriptionIDs: candidates.map(\.id), holder: lease.holder, dueBy: dueBy, now: clock,
+            until: clock.addingTimeInterval(lease.duration))
+        let outcome: LeaseOutcome
+        do {
+            outcome = try await store.leaseSubscriptions(request)
+        } catch {
+            logger.error("feeds not leased; retrying in 30 s", metadata: ["error": "\(error)", "feeds": "\(candidates.count)"])
+            for var candidate in candidates {
+                candidate.fetch.nextDue = clock.addingTimeInterval(30)
+                scheduler.refused(candidate.id, current: candidate)
+            }
+            return []
+        }
+        let claimed = Set(outcome.leased.map(\.id))
+        let current = Dictionary(outcome.refused.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for candidate in candidates where !claimed.contains(candidate.id) {
+            scheduler.refused(candidate.id, current: current[candidate.id])
+        }
+        for subscription in outcome.leased { scheduler.claimed(subscription) }
+        if !current.isEmpty {
+            logger.debug("feeds held by other pollers", metadata: ["feeds": "\(candidates.count - claimed.count)"])
+        }
+        // What this poller counts as due: its own fetches, not the ones others took.
+        progress.due = max(progress.done + scheduler.inFlightCount, progress.due - (candidates.count - claimed.count))
+        return outcome.leased
     }
 
     /// Frees the fetch's slot in the scheduler and builds the transaction that records it.

@@ -10,7 +10,8 @@ public import NashraModel
 ///
 /// The poller's loop:
 /// 1. `load(_:)` the subscriptions from the store (again whenever they change);
-/// 2. start a fetch for each of `startable(now:)`;
+/// 2. lease each of `startable(now:clock:)` from the store (pollers sharing a store each get
+///    different feeds) and start a fetch for each one leased; report the others as `refused`;
 /// 3. on each completion, persist what `finished(_:result:status:error:now:random:)`
 ///    returns, then go back to 2;
 /// 4. with nothing startable, sleep until `nextWakeUp()` or a completion, whichever comes first.
@@ -69,14 +70,20 @@ public struct PollScheduler: Sendable {
     }
 
     /// The subscriptions that may start now, oldest due first, within the
-    /// global and per-host limits; they are marked in flight until `finished`.
-    public mutating func startable(now: Date) -> [Subscription] {
+    /// global and per-host limits; they are marked in flight until `finished`
+    /// (or `refused`, when another poller holds them).
+    ///
+    /// - Parameters:
+    ///   - now: what counts as due (`poll --once` passes the instant its pass began).
+    ///   - clock: the present, for leases other pollers hold (`FetchState.leasedUntil`); defaults to `now`.
+    public mutating func startable(now: Date, clock: Date? = nil) -> [Subscription] {
         guard inFlightCount < policy.globalConcurrency else { return [] }
+        let clock = clock ?? now
         // Sort small keys, not whole entries, and skip hosts already at their
         // limit: this runs after every completion, over thousands of feeds.
         var due: [(nextDue: Date, id: Int64)] = []
         for (id, entry) in entries
-        where entry.isWaiting && entry.subscription.fetch.nextDue <= now
+        where entry.isWaiting && entry.subscription.fetch.nextDue <= now && !entry.isLeasedElsewhere(at: clock)
             && runningPerHost[entry.host, default: 0] < policy.perHostConcurrency
         {
             due.append((entry.subscription.fetch.nextDue, id))
@@ -106,10 +113,41 @@ public struct PollScheduler: Sendable {
         for entry in entries.values where entry.isWaiting {
             // A host at its limit frees up only when one of its fetches finishes.
             guard runningPerHost[entry.host, default: 0] < policy.perHostConcurrency else { continue }
-            let due = entry.subscription.fetch.nextDue
+            let due = max(entry.subscription.fetch.nextDue, entry.subscription.fetch.leasedUntil ?? .distantPast)
             if earliest.map({ due < $0 }) ?? true { earliest = due }
         }
         return earliest
+    }
+
+    /// When the first lease another poller holds on a feed due by `dueBy` ends: a pass
+    /// (`poll --once`) waits for it, then looks again whether that poller finished the fetch.
+    /// `nil` when no such feed waits.
+    public func leaseWaitEnds(dueBy: Date) -> Date? {
+        entries.values.filter { $0.isWaiting && $0.subscription.fetch.nextDue <= dueBy }
+            .compactMap(\.subscription.fetch.leasedUntil).min()
+    }
+
+    /// Records that the store leased a started subscription to this poller: its state as stored
+    /// (another poller may have fetched it since it was loaded) is what the fetch continues from.
+    public mutating func claimed(_ subscription: Subscription) {
+        guard let entry = entries[subscription.id], entry.inFlight else { return }
+        entries[subscription.id]?.subscription = subscription
+    }
+
+    /// Records that the store refused a started subscription (another poller fetched it or holds
+    /// it; `current` is its stored state, `nil` when it was removed) and frees its slot.
+    public mutating func refused(_ id: Int64, current: Subscription?) {
+        guard let entry = entries[id] else { return }
+        if entry.inFlight {
+            inFlightCount -= 1
+            runningPerHost[entry.host, default: 1] -= 1
+            if runningPerHost[entry.host] == 0 { runningPerHost[entry.host] = nil }
+        }
+        guard let current, !entry.dropped else {
+            entries[id] = nil
+            return
+        }
+        entries[id] = Entry(subscription: current, host: Self.hostKey(current), inFlight: false, dropped: false)
     }
 
     /// Records a finished fetch, frees its slot, and returns the `FetchState` to
@@ -142,6 +180,8 @@ public struct PollScheduler: Sendable {
         }
         var state = entry.subscription.fetch
         apply(result, status: status, error: error, now: now, interval: entry.subscription.interval, to: &state, random: &random)
+        // Storing the fetch ends its lease.
+        state.leasedUntil = nil
         if entry.dropped {
             entries[id] = nil
         } else {
@@ -194,6 +234,11 @@ extension PollScheduler {
 
         /// Neither running, dropped nor gone: it waits for its due time.
         var isWaiting: Bool { !inFlight && !dropped && !subscription.fetch.gone }
+
+        /// Another poller holds it for a fetch at `clock`.
+        func isLeasedElsewhere(at clock: Date) -> Bool {
+            subscription.fetch.leasedUntil.map { $0 > clock } ?? false
+        }
     }
 
 
