@@ -6,7 +6,7 @@ public struct NashraCommand: AsyncParsableCommand {
         commandName: "nashra",
         abstract: "Publish, parse and aggregate news feeds (RSS 2.0, Atom 1.0, JSON Feed).",
         version: "0.1.0",
-        subcommands: [Publish.self, Parse.self, Articles.self, Feeds.self, Poll.self, Related.self, Serve.self]
+        subcommands: [Publish.self, Parse.self, Articles.self, Feeds.self, Poll.self, Related.self, Serve.self, StoreCommand.self]
     )
 
     public init() {}
