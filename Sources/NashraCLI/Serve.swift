@@ -23,7 +23,8 @@ struct Serve: AsyncParsableCommand {
             (hub.mode=publish, with retries). POST /admin/refresh?url=FEED re-polls a subscription; it needs \
             "adminToken" in the configuration and Authorization: Bearer TOKEN. SIGINT or SIGTERM stops accepting, lets \
             answers and fetches in flight finish, then exits 0. Changes other processes make to the store are \
-            picked up every --watch-seconds. With no store yet and no configuration, the fixture \
+            picked up every --watch-seconds; on PostgreSQL at once (LISTEN/NOTIFY), and several servers and pollers \
+            may share one database. With no store yet and no configuration, the fixture \
             site is loaded (the seed article, its related articles, fixture partner feeds as file: subscriptions).
             """
     )
@@ -81,6 +82,13 @@ struct Serve: AsyncParsableCommand {
             do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
             await server.storeChanged()
         }
+        // Another replica stored articles and their lists (PostgreSQL announces it): its lists are
+        // not computed again here; the feeds are re-rendered, and this process's related index is
+        // read again from the store before its own next refresh.
+        let changedByOthers: @Sendable () async -> Void = {
+            await refresher.reloadBeforeNextRefresh()
+            await server.storeChanged()
+        }
 
         let fetcher = Fetcher(policy: try FetchPolicies.fetchPolicy(config), logger: logger)
         var policy = SchedulePolicy()
@@ -115,7 +123,8 @@ struct Serve: AsyncParsableCommand {
                 """
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        let watcher = StoreWatcher(store: store, interval: .seconds(max(1, watchSeconds)), onChange: storeChanged)
+        let watcher = StoreWatcher(
+            store: store, interval: .seconds(max(1, watchSeconds)), onChange: storeChanged, onChangeByOthers: changedByOthers, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application), .init(service: watcher)]
         if !noPoll { services.append(.init(service: poller)) }
         let group = ServiceGroup(
@@ -128,25 +137,6 @@ struct Serve: AsyncParsableCommand {
             throw ExitStatus.failure
         }
         try? await fetcher.shutdown()
-    }
-}
-
-/// Looks at the store's change stamp every `interval` and calls `onChange` when it moved: how
-/// `serve` learns of articles another process wrote (an `articles import`, another poller).
-struct StoreWatcher: Service {
-    let store: any Store
-    let interval: Duration
-    let onChange: @Sendable () async -> Void
-
-    func run() async throws {
-        var last = try await store.changeStamp()
-        while !Task.isShuttingDownGracefully {
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-            guard !Task.isShuttingDownGracefully, let now = try? await store.changeStamp(), now != last else { continue }
-            await onChange()
-            // What onChange wrote itself (related lists) is not news.
-            last = (try? await store.changeStamp()) ?? now
-        }
     }
 }
 

@@ -33,17 +33,17 @@ import Testing
         let url = try #require(base, "no 'listening on' line: \((try? String(contentsOf: output, encoding: .utf8)) ?? "")")
         #expect((try String(contentsOf: output, encoding: .utf8)).contains("a new store with the fixture site"))
 
-        let site = try await get(url + "/feed.rss")
+        let site = try await Self.get(url + "/feed.rss")
         #expect(site.contains("انعقاد الجمع السنوي للنواب الجهويين"))
         // The fixture partner feeds are polled in the same process; their river fills within seconds.
         var river = ""
         let polled = ContinuousClock.now + .seconds(30)
         while !river.contains("المندوب السامي لقدماء المقاومين يستعرض"), ContinuousClock.now < polled {
             try await Task.sleep(for: .milliseconds(200))
-            river = try await get(url + "/partners/feed.rss")
+            river = try await Self.get(url + "/partners/feed.rss")
         }
         #expect(river.contains("المندوب السامي لقدماء المقاومين يستعرض"), "\(river.prefix(600))")
-        let health = try await get(url + "/healthz")
+        let health = try await Self.get(url + "/healthz")
         #expect(health.contains("\"status\":\"ok\""))
 
         // An article imported by another process shows within the watch interval.
@@ -55,7 +55,7 @@ import Testing
         let watched = ContinuousClock.now + .seconds(20)
         while !site2.contains("خبر أضيف من عملية أخرى"), ContinuousClock.now < watched {
             try await Task.sleep(for: .milliseconds(200))
-            site2 = try await get(url + "/feed.rss")
+            site2 = try await Self.get(url + "/feed.rss")
         }
         let shown = site2.contains("خبر أضيف من عملية أخرى")
         #expect(shown, "the imported article is not in /feed.rss")
@@ -92,7 +92,7 @@ import Testing
         again.waitUntilExit()
     }
 
-    func get(_ url: String) async throws -> String {
+    static func get(_ url: String) async throws -> String {
         let run = try await onOwnThread { try ExternalTool.run("/usr/bin/env", ["python3", "-c", Self.fetch, url]) }
         return run.stdoutText
     }

@@ -39,5 +39,5 @@ public enum TestPostgres {
 public struct TestPostgresError: Error, CustomStringConvertible {
     public var description: String
 
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

@@ -86,6 +86,13 @@ public actor RelatedRefresher {
         return summary
     }
 
+    /// Forgets the index held in memory: another process stored analyses and lists since it was
+    /// built, and the next refresh reads them from the store before it adds this process's changes.
+    public func reloadBeforeNextRefresh() {
+        index = RelatedIndex()
+        loaded = false
+    }
+
     /// Analyses every article again and recomputes every list.
     @discardableResult
     public func rebuild() async throws -> Summary {
