@@ -60,7 +60,10 @@ struct Articles: AsyncParsableCommand {
             print("imported \(total.inserted) new, \(total.updated) updated, \(total.unchanged) unchanged" + (rejected > 0 ? ", \(rejected) rejected" : ""))
             if total.inserted + total.updated > 0 {
                 let related = try await refreshRelatedLists(store: store, config: site.load(), command: "articles import")
-                print("related lists: \(related.analysed) articles analysed, \(related.listsComputed) lists recomputed")
+                print(
+                    related.leftToAnotherProcess
+                        ? "related lists: left to the process refreshing them now"
+                        : "related lists: \(related.analysed) articles analysed, \(related.listsComputed) lists recomputed")
             }
             if rejected > 0 { throw ExitStatus.partial }
         }

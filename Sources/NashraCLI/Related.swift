@@ -52,6 +52,9 @@ struct Related: AsyncParsableCommand {
             printError("nashra related: \(error)")
             throw ExitStatus.failure
         }
+        if summary.leftToAnotherProcess {
+            printError("nashra related: another process is refreshing the lists; these are the lists stored so far")
+        }
         if stats {
             printError(
                 "nashra related: \(summary.analysed) analysed, \(summary.listsComputed) lists computed, pool \(summary.poolSize), "

@@ -82,11 +82,9 @@ struct Serve: AsyncParsableCommand {
             do { try await refresher.refresh() } catch { logger.error("related lists not refreshed", metadata: ["error": "\(error)"]) }
             await server.storeChanged()
         }
-        // Another replica stored articles and their lists (PostgreSQL announces it): its lists are
-        // not computed again here; the feeds are re-rendered, and this process's related index is
-        // read again from the store before its own next refresh.
+        // Another process stored articles (PostgreSQL announces it): that process computes their
+        // lists (see RelatedRefresher.refresh), so here only the feeds are rendered again.
         let changedByOthers: @Sendable () async -> Void = {
-            await refresher.reloadBeforeNextRefresh()
             await server.storeChanged()
         }
 

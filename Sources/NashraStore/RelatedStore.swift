@@ -1,3 +1,4 @@
+public import Foundation
 public import NashraModel
 
 /// What the related-articles refresh keeps in the store: each article's
@@ -25,6 +26,15 @@ public protocol RelatedStore: Sendable {
 
     /// Keys that stored lists name but that are no longer stored (merged into another story).
     func goneRelatedKeys() async throws -> [String]
+
+    /// Claims the related-lists refresh for `holder` until `until`, so that processes sharing the
+    /// store compute each change's lists once. Returns `nil` while another holder's claim runs.
+    /// Otherwise returns the number of claims made before this one: a process whose own previous
+    /// claim was the last one knows that no other process wrote analyses since.
+    func claimRelatedRefresh(holder: String, now: Date, until: Date) async throws -> Int64?
+
+    /// Ends `holder`'s claim (nothing happens when it holds none).
+    func releaseRelatedRefresh(holder: String) async throws
 
     /// Forgets every analysis, so that the next refresh analyses every article again.
     func clearRelatedAnalyses() async throws

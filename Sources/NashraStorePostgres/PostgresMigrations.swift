@@ -107,6 +107,18 @@ enum PostgresMigrations {
             CREATE INDEX subscription_due ON subscription (nextDue) WHERE NOT gone;
             """
         ),
+        (
+            "v4-related-claim",
+            """
+            CREATE TABLE relatedRefresh (
+                id BIGINT PRIMARY KEY CHECK (id = 1),
+                holder TEXT,
+                until DOUBLE PRECISION NOT NULL DEFAULT 0,
+                claims BIGINT NOT NULL DEFAULT 0
+            );
+            INSERT INTO relatedRefresh (id) VALUES (1);
+            """
+        ),
     ]
 
     /// The statements of a migration, one at a time (the extended protocol takes one per query).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import NashraModel
 public import NashraStore
 import PostgresNIO
@@ -111,6 +111,24 @@ extension PostgresStore {
                 SELECT DISTINCT relatedKey FROM relatedLink l WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.key = l.relatedKey)
                 """, logger: self.logger
             ).all(String.self).sorted()
+        }
+    }
+
+    public func claimRelatedRefresh(holder: String, now: Date, until: Date) async throws -> Int64? {
+        try await write { connection in
+            try await connection.query(
+                """
+                UPDATE relatedRefresh SET holder = \(holder), until = \(until.timeIntervalSince1970), claims = claims + 1
+                WHERE id = 1 AND (holder IS NULL OR until <= \(now.timeIntervalSince1970) OR holder = \(holder)) RETURNING claims - 1
+                """, logger: self.logger
+            ).all(Int64.self).first
+        }
+    }
+
+    public func releaseRelatedRefresh(holder: String) async throws {
+        try await write { connection in
+            _ = try await connection.query(
+                "UPDATE relatedRefresh SET holder = NULL, until = 0 WHERE id = 1 AND holder = \(holder)", logger: self.logger)
         }
     }
 

@@ -105,6 +105,19 @@ enum Migrations {
                     ALTER TABLE subscription ADD COLUMN leaseUntil REAL;
                     """)
         }
+        migrator.registerMigration("v4-related-claim") { db in
+            try db.execute(
+                sql: """
+                    -- Which process computes related lists now, and how many claims were made (see RelatedStore).
+                    CREATE TABLE relatedRefresh (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        holder TEXT,
+                        until REAL NOT NULL DEFAULT 0,
+                        claims INTEGER NOT NULL DEFAULT 0
+                    );
+                    INSERT INTO relatedRefresh (id) VALUES (1);
+                    """)
+        }
         return migrator
     }
 }

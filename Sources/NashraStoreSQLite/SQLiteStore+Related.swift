@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 public import NashraModel
 public import NashraStore
@@ -98,6 +98,22 @@ extension SQLiteStore {
                     SELECT DISTINCT relatedKey FROM relatedLink l
                     WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.key = l.relatedKey) ORDER BY relatedKey
                     """)
+        }
+    }
+
+    public func claimRelatedRefresh(holder: String, now: Date, until: Date) async throws -> Int64? {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE relatedRefresh SET holder = ?, until = ?, claims = claims + 1 WHERE id = 1 AND (holder IS NULL OR until <= ? OR holder = ?)",
+                arguments: [holder, until.timeIntervalSince1970, now.timeIntervalSince1970, holder])
+            guard db.changesCount > 0 else { return nil }
+            return try Int64.fetchOne(db, sql: "SELECT claims - 1 FROM relatedRefresh WHERE id = 1")
+        }
+    }
+
+    public func releaseRelatedRefresh(holder: String) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE relatedRefresh SET holder = NULL, until = 0 WHERE id = 1 AND holder = ?", arguments: [holder])
         }
     }
 

@@ -25,11 +25,12 @@ import Testing
         }
     }
 
-    @Test func fourPollersOneSQLiteFile() async throws {
+    @Test(arguments: [false, true])
+    func fourPollersOneSQLiteFile(killOne: Bool) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-shared-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try await Self.runPollers(store: dir.appendingPathComponent("nashra.sqlite").path, killOne: true)
+        try await Self.runPollers(store: dir.appendingPathComponent("nashra.sqlite").path, killOne: killOne)
     }
 
     /// Subscribes `store` to the feeds, runs the pollers (killing the first mid-pass when `killOne`),
@@ -116,6 +117,17 @@ import Testing
         #expect(subscriptions.count == feeds)
         let notFetched = subscriptions.filter { $0["lastStatus"] as? Int != 200 }
         #expect(notFetched.isEmpty, "\(notFetched.count) feeds were not fetched: \(notFetched.prefix(3))")
+
+        // The pollers took turns computing related lists; whichever refreshed last took the others'
+        // articles too, so every article has its list (read from the store, not recomputed).
+        if !killOne {
+            let sql = "SELECT COUNT(*) FROM article a WHERE NOT EXISTS (SELECT 1 FROM relatedList l WHERE l.articleID = a.id)"
+            let run =
+                store.hasPrefix("postgres")
+                ? try ExternalTool.run("/usr/bin/env", ["psql", "-qAt", store, "-c", sql])
+                : try ExternalTool.run("/usr/bin/env", ["python3", "-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])", store, sql])
+            #expect(run.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "articles without a related list: \(run.stdoutText) \(run.stderr)")
+        }
     }
 
     static func waitForRequests(_ server: FixtureHTTPServer, count: Int) async throws {

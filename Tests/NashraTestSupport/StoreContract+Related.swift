@@ -9,6 +9,7 @@ extension StoreContract {
         ("relatedListsAreStoredAndFound", relatedListsAreStoredAndFound),
         ("listsNamingAMergedStoryAreFound", listsNamingAMergedStoryAreFound),
         ("theChangeStampFollowsWrites", theChangeStampFollowsWrites),
+        ("oneProcessRefreshesListsAtATime", oneProcessRefreshesListsAtATime),
     ]
 
     /// Every item of a paged listing, read two at a time so that paging is exercised.
@@ -135,6 +136,27 @@ extension StoreContract {
         try await Task.sleep(for: .milliseconds(5))
         try await store.saveRelatedLists(["c0": []])
         if try await store.changeStamp() == imported { problems.append("a saved related list left the stamp as it was") }
+        return problems
+    }
+
+    static func oneProcessRefreshesListsAtATime(_ store: any Store) async throws -> [String] {
+        var problems: [String] = []
+        let now = Date()
+        let later = now.addingTimeInterval(60)
+        guard let first = try await store.claimRelatedRefresh(holder: "a", now: now, until: later) else { return ["a free claim was refused"] }
+        if try await store.claimRelatedRefresh(holder: "b", now: now, until: later) != nil { problems.append("two processes held the claim") }
+        try await store.releaseRelatedRefresh(holder: "b")
+        if try await store.claimRelatedRefresh(holder: "b", now: now, until: later) != nil { problems.append("another holder's release ended a's claim") }
+        try await store.releaseRelatedRefresh(holder: "a")
+        // No one claimed between a's two claims: a can tell its index is current.
+        if try await store.claimRelatedRefresh(holder: "a", now: now, until: later) != first + 1 { problems.append("a's second claim did not follow its first") }
+        // a dies holding the claim; b takes over once it ends, and a can tell someone else claimed since.
+        if try await store.claimRelatedRefresh(holder: "b", now: later.addingTimeInterval(1), until: later.addingTimeInterval(60)) == nil {
+            problems.append("an expired claim was not taken over")
+        }
+        try await store.releaseRelatedRefresh(holder: "b")
+        let third = try await store.claimRelatedRefresh(holder: "a", now: now, until: later)
+        if third == nil || third == first + 2 { problems.append("a cannot tell that b refreshed since: \(String(describing: third))") }
         return problems
     }
 }

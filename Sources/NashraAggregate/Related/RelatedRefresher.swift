@@ -19,6 +19,8 @@ public actor RelatedRefresher {
         /// Articles in the pool.
         public var poolSize = 0
         public var seconds = 0.0
+        /// Another process was refreshing the lists; it takes this one's changes too.
+        public var leftToAnotherProcess = false
 
         public init() {}
     }
@@ -27,6 +29,12 @@ public actor RelatedRefresher {
     private let options: RelatedOptions
     private let logger: Logger
     private let workers: Int
+    /// Names this process in the store's refresh claim.
+    private let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
+    /// The store's claim count after this process's last claim.
+    private var claimsSeen: Int64?
+    /// How long a claim lasts when its process dies holding it.
+    static let claimDuration: TimeInterval = 600
     private var index = RelatedIndex()
     private var loaded = false
 
@@ -43,8 +51,51 @@ public actor RelatedRefresher {
     }
 
     /// Analyses what is new or changed and recomputes the lists it can affect.
+    ///
+    /// Processes sharing the store take turns (`claimRelatedRefresh`): while another one
+    /// refreshes, this returns at once with `Summary.leftToAnotherProcess`, and that process,
+    /// looking again once it is done, takes this one's changes too. Each change's lists are
+    /// computed once, however many pollers and servers there are.
     @discardableResult
     public func refresh() async throws -> Summary {
+        var summary = try await claimed { try await self.refreshClaimed() }
+        // Changes stored meanwhile by processes that found the claim taken count on this one.
+        if !summary.leftToAnotherProcess, try await !store.articlesNeedingAnalysis(after: 0, limit: 1).articles.isEmpty {
+            let more = try await claimed { try await self.refreshClaimed() }
+            summary.analysed += more.analysed
+            summary.listsComputed += more.listsComputed
+            summary.seconds += more.seconds
+        }
+        return summary
+    }
+
+    /// Runs `body` holding the store's refresh claim; without it, returns a summary that says so.
+    private func claimed(_ body: () async throws -> Summary) async throws -> Summary {
+        let now = Date()
+        guard let before = try await store.claimRelatedRefresh(holder: holder, now: now, until: now.addingTimeInterval(Self.claimDuration))
+        else {
+            logger.info("related lists: another process is refreshing them")
+            var summary = Summary()
+            summary.leftToAnotherProcess = true
+            return summary
+        }
+        // Another process claimed since this one's last claim: it stored analyses this index lacks.
+        if loaded && before != claimsSeen {
+            index = RelatedIndex()
+            loaded = false
+        }
+        claimsSeen = before + 1
+        do {
+            let summary = try await body()
+            try await store.releaseRelatedRefresh(holder: holder)
+            return summary
+        } catch {
+            try? await store.releaseRelatedRefresh(holder: holder)
+            throw error
+        }
+    }
+
+    private func refreshClaimed() async throws -> Summary {
         let started = ContinuousClock.now
         var summary = Summary()
         var recomputeAll = false
@@ -86,16 +137,18 @@ public actor RelatedRefresher {
         return summary
     }
 
-    /// Forgets the index held in memory: another process stored analyses and lists since it was
-    /// built, and the next refresh reads them from the store before it adds this process's changes.
-    public func reloadBeforeNextRefresh() {
-        index = RelatedIndex()
-        loaded = false
-    }
-
     /// Analyses every article again and recomputes every list.
+    /// - Throws: `StoreError(.invalid)` while another process refreshes the lists.
     @discardableResult
     public func rebuild() async throws -> Summary {
+        let summary = try await claimed { try await self.rebuildClaimed() }
+        if summary.leftToAnotherProcess {
+            throw StoreError(code: .invalid, message: "another process is refreshing the related lists; rebuild when it is done")
+        }
+        return summary
+    }
+
+    private func rebuildClaimed() async throws -> Summary {
         try await store.clearRelatedAnalyses()
         index = RelatedIndex()
         loaded = true
