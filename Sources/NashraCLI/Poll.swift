@@ -36,7 +36,7 @@ struct Poll: AsyncParsableCommand {
             How long a feed stays leased to this poller when its fetch is never stored (the process died): then \
             another poller sharing the store takes it over. 30s, 5m…
             """)
-    var lease = PollInterval(seconds: 300)
+    var lease = PollInterval(seconds: 120)
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }

@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
     var watchSeconds = 10
 
     @Option(help: "How long a feed stays leased to this process's poller when its fetch is never stored (see poll --lease).")
-    var lease = PollInterval(seconds: 300)
+    var lease = PollInterval(seconds: 120)
 
     func run() async throws {
         let firstRun = !store.isPostgres && !FileManager.default.fileExists(atPath: store.location) && site.config == nil

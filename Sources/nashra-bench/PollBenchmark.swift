@@ -59,17 +59,22 @@ enum PollBenchmark {
         }
     }
 
-    /// Runs a command and returns its stderr (where `--stats` goes).
-    static func command(_ path: String, _ arguments: [String], _ environment: [String: String]) throws -> String {
+    /// Runs a command and returns its stderr (where `--stats` goes), or its stdout when `stdout`.
+    static func command(_ path: String, _ arguments: [String], _ environment: [String: String], stdout: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
+        let captured = Pipe()
+        if stdout {
+            process.standardOutput = captured
+            process.standardError = FileHandle.nullDevice
+        } else {
+            process.standardError = captured
+            process.standardOutput = FileHandle.nullDevice
+        }
         try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
+        let data = captured.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw BenchError("\(arguments.prefix(2).joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")

@@ -5,6 +5,7 @@
 //   swift run -c release nashra-bench publish [RECORDS]     (default 100000)
 //   swift run -c release nashra-bench parse [SMALL] [HUGE_MB] (default 1000 feeds, 100 MB)
 //   swift build -c release && .build/release/nashra-bench poll [FEEDS]   (default 2000)
+//   swift build -c release && .build/release/nashra-bench pollers [FEEDS]   (default 5000; 1 vs 4 pollers, SQLite and PostgreSQL)
 //   swift run -c release nashra-bench related [POOL]       (default 100000)
 //   swift build -c release && .build/release/nashra-bench serve [SECONDS]   (wrk vs nginx, default 10 s each)
 import Foundation
@@ -23,11 +24,12 @@ do {
         try parseBenchmark(
             small: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000, hugeMB: arguments.count > 2 ? Int(arguments[2]) ?? 100 : 100)
     case "poll": try PollBenchmark.run(feeds: arguments.count > 1 ? Int(arguments[1]) ?? 2000 : 2000)
+    case "pollers": try SharedPollBenchmark.run(feeds: arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000)
     case "related": try await RelatedBenchmark.run(pool: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000)
     case "serve": try ServeBenchmark.run(seconds: arguments.count > 1 ? Int(arguments[1]) ?? 10 : 10)
     case "phase": try runPhase(Array(arguments.dropFirst()))
     default:
-        print("usage: nashra-bench publish [RECORDS] | parse [SMALL_FEEDS] [HUGE_MB] | poll [FEEDS] | related [POOL] | serve [SECONDS]")
+        print("usage: nashra-bench publish [RECORDS] | parse [SMALL_FEEDS] [HUGE_MB] | poll [FEEDS] | pollers [FEEDS] | related [POOL] | serve [SECONDS]")
         exit(2)
     }
 } catch {
@@ -157,6 +159,16 @@ func runPhase(_ a: [String]) throws {
         Task {
             do { try await PollBenchmark.serve(directory: directory, feeds: feeds) } catch {
                 FileHandle.standardError.write(Data("nashra-bench serve: \(error)\n".utf8))
+            }
+            done.signal()
+        }
+        done.wait()
+    case "serve-hosts":
+        let (directory, feeds, hosts, latency) = (a[1], Int(a[2]) ?? 0, Int(a[3]) ?? 1, Int(a[4]) ?? 0)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await SharedPollBenchmark.serve(directory: directory, feeds: feeds, hosts: hosts, latency: latency) } catch {
+                FileHandle.standardError.write(Data("nashra-bench serve-hosts: \(error)\n".utf8))
             }
             done.signal()
         }

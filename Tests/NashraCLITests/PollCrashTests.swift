@@ -33,7 +33,8 @@ import Testing
         let binary = try #require(NashraBinary.path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["poll", "--once", "--concurrency", "4", "--store", store]
+        // The feeds it holds when killed stay leased to it for 3 s; then the rerun takes them.
+        process.arguments = ["poll", "--once", "--concurrency", "4", "--lease", "3s", "--store", store]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

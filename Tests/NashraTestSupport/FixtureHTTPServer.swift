@@ -16,24 +16,25 @@ import NIOCore
 public final class FixtureHTTPServer: Sendable {
     /// The port the server listens on.
     public let port: Int
-    /// `http://127.0.0.1:PORT`.
+    /// `http://HOST:PORT`.
     public let baseURL: URL
     private let state: FixtureState
 
-    private init(port: Int, state: FixtureState) {
+    private init(host: String, port: Int, state: FixtureState) {
         self.port = port
-        self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
+        self.baseURL = URL(string: "http://\(host):\(port)")!
         self.state = state
     }
 
     /// Starts a server answering `routes` (path → route); any other path gets 404.
+    /// - Parameter host: a loopback address; `127.0.0.2`… give a benchmark many hosts on one machine.
     /// - Throws: When the server cannot bind or does not come up.
-    public static func start(_ routes: [String: FixtureRoute] = [:]) async throws -> FixtureHTTPServer {
+    public static func start(_ routes: [String: FixtureRoute] = [:], host: String = "127.0.0.1") async throws -> FixtureHTTPServer {
         let state = FixtureState(routes: routes)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             responder: FixtureResponder(state: state),
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: 0)),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? 0)
                 portSink.finish()
@@ -50,7 +51,7 @@ public final class FixtureHTTPServer: Sendable {
             try await task.value
             throw FixtureServerError(message: "the fixture server stopped before listening")
         }
-        return FixtureHTTPServer(port: port, state: state)
+        return FixtureHTTPServer(host: host, port: port, state: state)
     }
 
     /// `baseURL` + `path` (`/feed?x=1`).

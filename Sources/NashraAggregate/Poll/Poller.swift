@@ -44,7 +44,7 @@ public final class Poller: Service {
         /// than a fetch and its transaction take, short enough for the others to take over soon.
         public var duration: TimeInterval
 
-        public init(holder: String = Lease.processHolder(), duration: TimeInterval = 300) {
+        public init(holder: String = Lease.processHolder(), duration: TimeInterval = 120) {
             self.holder = holder
             self.duration = max(1, duration)
         }
