@@ -3,9 +3,120 @@ import NashraModel
 import NashraStore
 import PostgresNIO
 
-/// Merging one fetched entry into the stored stories: the SQLite engine's rules, in PostgreSQL.
-/// Runs under the ingest lock, so no other transaction merges at the same time.
+/// Merging fetched entries into the stored stories: the SQLite engine's rules, in PostgreSQL.
+/// Runs under the ingest lock, so no other transaction merges at the same time; the lock is
+/// held for few round trips: entries that are plainly new go in with one statement.
 extension PostgresStore {
+    /// Merges a fetch's entries: the ones this feed sent before are compared by hash; of the
+    /// others, those that may tell a story stored from elsewhere go through `merge` one by one,
+    /// and the rest are inserted together.
+    func ingest(_ entries: [IncomingEntry], subscriptionID: Int64, now: Double, connection: PostgresConnection, summary: inout IngestSummary)
+        async throws
+    {
+        guard !entries.isEmpty else { return }
+        let known = try await connection.query(
+            """
+            SELECT s.entryKey, s.contentHash FROM articleSource s
+            WHERE s.subscriptionID = \(subscriptionID) AND s.entryKey = ANY(\(Array(Set(entries.map(\.entryKey)))))
+            """, logger: logger
+        ).rows()
+        var knownHashes: [String: String] = [:]
+        for row in known { knownHashes[try row.value("entryKey")] = try row.value("contentHash") }
+
+        // An entry key or article id that repeats within the fetch goes through `merge` after the first.
+        var fresh: [IncomingEntry] = []
+        var oneByOne: [IncomingEntry] = []
+        var freshKeys = Set<String>()
+        var freshIDs = Set<String>()
+        for entry in entries {
+            if let hash = knownHashes[entry.entryKey], hash == entry.contentHash {
+                summary.unchanged += 1
+            } else if knownHashes[entry.entryKey] == nil, freshKeys.insert(entry.entryKey).inserted, freshIDs.insert(entry.article.id).inserted {
+                fresh.append(entry)
+            } else {
+                oneByOne.append(entry)
+            }
+        }
+        let mayBeCopies = try await entriesWithStoryCandidates(fresh, subscriptionID: subscriptionID, connection: connection)
+        let alone = fresh.indices.filter { !mayBeCopies.contains($0) }.map { fresh[$0] }
+        try await insertNewStories(alone, subscriptionID: subscriptionID, now: now, connection: connection)
+        summary.new += alone.count
+        for entry in mayBeCopies.sorted().map({ fresh[$0] }) + oneByOne {
+            try await merge(entry, subscriptionID: subscriptionID, now: now, connection: connection, summary: &summary)
+        }
+    }
+
+    /// The positions in `entries` of those that share a canonical link or a SimHash band with a
+    /// story stored from elsewhere (`merge` then decides, with the exact rules), in one query.
+    private func entriesWithStoryCandidates(_ entries: [IncomingEntry], subscriptionID: Int64, connection: PostgresConnection)
+        async throws -> Set<Int>
+    {
+        guard !entries.isEmpty else { return [] }
+        let links = entries.map { $0.canonicalLink ?? "" }
+        let hasLink = entries.map { $0.canonicalLink != nil }
+        let bands = entries.map { $0.simhash.map { SimHashBands($0).values } ?? [-1, -1, -1, -1] }
+        let rows = try await connection.query(
+            """
+            WITH e AS (
+                SELECT i, CASE WHEN hasLink THEN link END AS link, b0, b1, b2, b3
+                FROM unnest(\(links), \(hasLink), \(bands.map { $0[0] }), \(bands.map { $0[1] }), \(bands.map { $0[2] }),
+                            \(bands.map { $0[3] })) WITH ORDINALITY AS e(link, hasLink, b0, b1, b2, b3, i)
+            )
+            SELECT e.i, NULL::BIGINT AS simhash, a.id AS articleID FROM e JOIN article a ON a.canonicalLink = e.link
+            WHERE NOT EXISTS (SELECT 1 FROM articleSource o WHERE o.articleID = a.id AND o.subscriptionID = \(subscriptionID))
+            UNION ALL
+            SELECT e.i, NULL::BIGINT, s.articleID FROM e JOIN articleSource s ON s.canonicalLink = e.link
+            WHERE s.subscriptionID <> \(subscriptionID)
+            UNION ALL
+            SELECT e.i, s.simhash, s.articleID FROM e JOIN articleSource s
+                ON s.band0 = e.b0 OR s.band1 = e.b1 OR s.band2 = e.b2 OR s.band3 = e.b3
+            WHERE e.b0 >= 0 AND s.subscriptionID <> \(subscriptionID) AND s.simhash IS NOT NULL
+            """, logger: logger
+        ).rows()
+        var found = Set<Int>()
+        for row in rows {
+            let position = Int(try row.value("i", as: Int64.self)) - 1
+            if let other = try row.value("simhash", as: Int64?.self), let simhash = entries[position].simhash,
+                (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount > SimHashBands.maximumDistance
+            {
+                continue
+            }
+            found.insert(position)
+        }
+        return found
+    }
+
+    /// Entries that tell no stored story: their articles and sources in one statement, in feed order.
+    private func insertNewStories(_ entries: [IncomingEntry], subscriptionID: Int64, now: Double, connection: PostgresConnection) async throws {
+        guard !entries.isEmpty else { return }
+        let bands = entries.map { $0.simhash.map { SimHashBands($0).values } ?? [0, 0, 0, 0] }
+        try await connection.query(
+            """
+            WITH x AS (
+                SELECT * FROM unnest(
+                    \(entries.map(\.article.id)), \(entries.map(\.record)), \(entries.map { $0.article.published.date.timeIntervalSince1970 }),
+                    \(entries.map { $0.article.section ?? "" }), \(entries.map { $0.article.section != nil }),
+                    \(entries.map { $0.canonicalLink ?? "" }), \(entries.map { $0.canonicalLink != nil }), \(entries.map(\.contentHash)),
+                    \(entries.map(\.heldFutureDate)), \(entries.map(\.entryKey)), \(entries.map(\.article.url.absoluteString)),
+                    \(entries.map { $0.simhash.map { Int64(bitPattern: $0) } ?? 0 }), \(entries.map { $0.simhash != nil }),
+                    \(bands.map { $0[0] }), \(bands.map { $0[1] }), \(bands.map { $0[2] }), \(bands.map { $0[3] })
+                ) WITH ORDINALITY AS x(key, record, published, section, hasSection, link, hasLink, hash, held, entryKey, url,
+                                       simhash, hasSimhash, b0, b1, b2, b3, position)
+            ),
+            inserted AS (
+                INSERT INTO article (key, origin, record, published, section, canonicalLink, contentHash, heldFutureDate, storedAt)
+                SELECT key, 'partner', record, published, CASE WHEN hasSection THEN section END, CASE WHEN hasLink THEN link END, hash,
+                       held, \(now)
+                FROM x ORDER BY position RETURNING id, key
+            )
+            INSERT INTO articleSource (subscriptionID, entryKey, articleID, link, contentHash, canonicalLink, simhash, band0, band1, band2, band3)
+            SELECT \(subscriptionID), x.entryKey, inserted.id, x.url, x.hash, CASE WHEN x.hasLink THEN x.link END,
+                   CASE WHEN x.hasSimhash THEN x.simhash END, CASE WHEN x.hasSimhash THEN x.b0 END, CASE WHEN x.hasSimhash THEN x.b1 END,
+                   CASE WHEN x.hasSimhash THEN x.b2 END, CASE WHEN x.hasSimhash THEN x.b3 END
+            FROM x JOIN inserted ON inserted.key = x.key ORDER BY x.position
+            """, logger: logger)
+    }
+
     /// One entry: unchanged, updated in place, the same story as one already stored, or new.
     func merge(_ entry: IncomingEntry, subscriptionID: Int64, now: Double, connection: PostgresConnection, summary: inout IngestSummary)
         async throws

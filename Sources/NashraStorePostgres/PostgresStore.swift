@@ -273,9 +273,7 @@ public final class PostgresStore: Store {
             }
             var summary = IngestSummary()
             let now = fetch.log.at.timeIntervalSince1970
-            for entry in fetch.entries {
-                try await self.merge(entry, subscriptionID: fetch.subscriptionID, now: now, connection: connection, summary: &summary)
-            }
+            try await self.ingest(fetch.entries, subscriptionID: fetch.subscriptionID, now: now, connection: connection, summary: &summary)
             try await connection.query(
                 """
                 INSERT INTO fetchLog (subscriptionID, at, status, durationMilliseconds, error, bytes, newCount, updatedCount)

@@ -24,7 +24,7 @@ import Testing
     // MARK: Due times and intervals
 
     @Test func notDueIsNotStartable() {
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         scheduler.load([Self.feed(1, due: Self.t0 + 60)])
         #expect(scheduler.startable(now: Self.t0).isEmpty)
         #expect(scheduler.startable(now: Self.t0 + 59.999).isEmpty)
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func intervalIsRespected() {
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         var random = SeededRandom(seed: 1)
         scheduler.load([Self.feed(1, interval: 900)])
         #expect(Self.ids(scheduler.startable(now: Self.t0)) == [1])
@@ -57,7 +57,7 @@ import Testing
     @Test func intervalNeverGoesBelowTheFeedsMinimum() {
         // The editor asks for every minute; the feed's ttl says one hour. Jitter
         // may not pull the hour in, even by a second, over many draws.
-        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0.1))
+        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0.1), tieBreak: nil)
         var random = SeededRandom(seed: 7)
         scheduler.load([Self.feed(1, interval: 60)])
         var now = Self.t0
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func aFeedMinimumIsCappedAndAnEditorIntervalIsNot() {
-        let scheduler = PollScheduler(policy: SchedulePolicy(feedMinimumCap: 86_400))
+        let scheduler = PollScheduler(policy: SchedulePolicy(feedMinimumCap: 86_400), tieBreak: nil)
         // A ttl of a year (found in the wild) slows polling to once a day, not once a year.
         #expect(scheduler.effectiveInterval(of: Self.feed(1, interval: 900, feedMinimum: 31_536_000)) == 86_400)
         #expect(scheduler.effectiveInterval(of: Self.feed(2, interval: 172_800, feedMinimum: 60)) == 172_800)
@@ -89,7 +89,7 @@ import Testing
 
     /// Delays of `rounds` successful polls of a 15-minute feed under `seed`.
     static func successDelays(seed: UInt64, rounds: Int = 500) -> [TimeInterval] {
-        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0.1))
+        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0.1), tieBreak: nil)
         var random = SeededRandom(seed: seed)
         scheduler.load([feed(1, interval: 900)])
         var now = t0
@@ -120,7 +120,7 @@ import Testing
 
     @Test func backoffJitterStaysWithinBoundsAndUnderTheCap() {
         let policy = SchedulePolicy(jitter: 0.1, backoffBase: 60, backoffCap: 3600)
-        var scheduler = PollScheduler(policy: policy)
+        var scheduler = PollScheduler(policy: policy, tieBreak: nil)
         var random = SeededRandom(seed: 9)
         scheduler.load([Self.feed(1, interval: 60)])
         var now = Self.t0
@@ -137,7 +137,7 @@ import Testing
     // MARK: Concurrency limits
 
     @Test func atMostTwoAtOnceOnOneHost() {
-        var scheduler = PollScheduler(policy: SchedulePolicy(globalConcurrency: 16, perHostConcurrency: 2, jitter: 0))
+        var scheduler = PollScheduler(policy: SchedulePolicy(globalConcurrency: 16, perHostConcurrency: 2, jitter: 0), tieBreak: nil)
         var random = SeededRandom(seed: 1)
         // Three partner feeds on one host, due one second apart, and one elsewhere.
         scheduler.load([
@@ -161,7 +161,7 @@ import Testing
     }
 
     @Test func globalLimitHoldsAcrossHosts() {
-        var scheduler = PollScheduler(policy: SchedulePolicy(globalConcurrency: 3, jitter: 0))
+        var scheduler = PollScheduler(policy: SchedulePolicy(globalConcurrency: 3, jitter: 0), tieBreak: nil)
         var random = SeededRandom(seed: 1)
         scheduler.load((1...5).map { Self.feed(Int64($0), host: "partner\($0).example.ma", due: Self.t0 + Double($0)) })
         let now = Self.t0 + 60
@@ -178,7 +178,7 @@ import Testing
     }
 
     @Test func defaultPolicyStartsSixteenAtMost() {
-        var scheduler = PollScheduler()
+        var scheduler = PollScheduler(tieBreak: nil)
         scheduler.load((1...40).map { Self.feed(Int64($0), host: "p\($0).example.com") })
         #expect(scheduler.startable(now: Self.t0).count == 16)
         #expect(scheduler.inFlightCount == 16)
@@ -203,7 +203,7 @@ import Testing
     }
 
     @Test func backoffDoublesAndCaps() {
-        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0, backoffBase: 60, backoffCap: 600))
+        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0, backoffBase: 60, backoffCap: 600), tieBreak: nil)
         scheduler.load([Self.feed(1, interval: 30)])
         let delays = Self.failingDelays(&scheduler, count: 7)
         #expect(delays == [60, 120, 240, 480, 600, 600, 600])
@@ -214,17 +214,17 @@ import Testing
 
     @Test func backoffNeverAsksMoreOftenThanAHealthyFeed() {
         // A 15-minute feed that starts failing is retried after 15, 30, 60 … minutes, up to 6 hours.
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         scheduler.load([Self.feed(1, interval: 900)])
         #expect(Self.failingDelays(&scheduler, count: 7, result: .rejected, status: 404) == [900, 1800, 3600, 7200, 14_400, 21_600, 21_600])
         // A daily feed is never retried more often than daily.
-        var daily = PollScheduler(policy: Self.exact)
+        var daily = PollScheduler(policy: Self.exact, tieBreak: nil)
         daily.load([Self.feed(1, interval: 86_400)])
         #expect(Self.failingDelays(&daily, count: 3, result: .networkError, status: 0) == [86_400, 86_400, 86_400])
     }
 
     @Test func backoffDelayDoesNotOverflow() {
-        let scheduler = PollScheduler(policy: SchedulePolicy(backoffBase: 60, backoffCap: 3600))
+        let scheduler = PollScheduler(policy: SchedulePolicy(backoffBase: 60, backoffCap: 3600), tieBreak: nil)
         #expect(scheduler.backoffDelay(failures: 0, interval: 1) == 60)
         #expect(scheduler.backoffDelay(failures: 1, interval: 1) == 60)
         #expect(scheduler.backoffDelay(failures: 10_000, interval: 1) == 3600)
@@ -232,7 +232,7 @@ import Testing
     }
 
     @Test func networkErrorsBackOffAndRecordNoStatus() {
-        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0, backoffBase: 60, backoffCap: 600))
+        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0, backoffBase: 60, backoffCap: 600), tieBreak: nil)
         var random = SeededRandom(seed: 1)
         scheduler.load([Self.feed(1, interval: 10)])
         _ = scheduler.startable(now: Self.t0)
@@ -245,7 +245,7 @@ import Testing
     }
 
     @Test func retryAfterBeatsBackoff() {
-        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0.1, backoffBase: 60, backoffCap: 3600))
+        var scheduler = PollScheduler(policy: SchedulePolicy(jitter: 0.1, backoffBase: 60, backoffCap: 3600), tieBreak: nil)
         var random = SeededRandom(seed: 5)
         scheduler.load([Self.feed(1, interval: 60)])
         // 429 with Retry-After two hours away: backoff alone would say about a minute.
@@ -271,7 +271,7 @@ import Testing
     }
 
     @Test func goneIsNeverPolledAgain() {
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         var random = SeededRandom(seed: 1)
         scheduler.load([Self.feed(1), Self.feed(2, host: "example.org", due: Self.t0 + 100)])
         #expect(Self.ids(scheduler.startable(now: Self.t0)) == [1])
@@ -282,14 +282,14 @@ import Testing
         let farFuture = Self.t0 + 10 * 365 * 86_400
         #expect(Self.ids(scheduler.startable(now: farFuture)) == [2])
         // Reloaded from the store, it stays stopped.
-        var reloaded = PollScheduler(policy: Self.exact)
+        var reloaded = PollScheduler(policy: Self.exact, tieBreak: nil)
         reloaded.load([Subscription(id: 1, url: URL(string: "https://example.ma/feed-1.xml")!, fetch: state)])
         #expect(reloaded.startable(now: farFuture).isEmpty)
         #expect(reloaded.nextWakeUp() == nil)
     }
 
     @Test func successAfterFailuresResets() {
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         var random = SeededRandom(seed: 1)
         scheduler.load([Self.feed(1, interval: 900)])
         _ = Self.failingDelays(&scheduler, count: 3)
@@ -305,13 +305,13 @@ import Testing
     }
 
     @Test func failuresLoadedFromTheStoreContinueTheBackoff() {
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         scheduler.load([Self.feed(1, interval: 900, failures: 3)])
         #expect(Self.failingDelays(&scheduler, count: 1) == [7200])
     }
 
     @Test func validatorsAreCarriedOver() {
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         var random = SeededRandom(seed: 1)
         var subscription = Self.feed(1)
         subscription.fetch.etag = "\"abc\""
@@ -327,7 +327,7 @@ import Testing
     // MARK: Reloading
 
     @Test func reloadKeepsRunningFetchesInTheirSlots() {
-        var scheduler = PollScheduler(policy: Self.exact)
+        var scheduler = PollScheduler(policy: Self.exact, tieBreak: nil)
         var random = SeededRandom(seed: 1)
         scheduler.load([Self.feed(1), Self.feed(2)])
         #expect(Self.ids(scheduler.startable(now: Self.t0)) == [1, 2])

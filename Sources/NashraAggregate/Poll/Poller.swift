@@ -77,7 +77,7 @@ public final class Poller: Service {
 
     /// Runs until the pass is over (`once`) or a graceful shutdown.
     public func run() async throws {
-        var scheduler = PollScheduler(policy: policy)
+        var scheduler = PollScheduler(policy: policy, tieBreak: UInt64.random(in: 0...UInt64.max))
         var random = SystemRandomNumberGenerator()
         var progress = Progress()
         let startedAt = Date()
@@ -119,7 +119,8 @@ public final class Poller: Service {
                         // Feeds of this pass that another poller holds: when its lease ends, look whether it
                         // stored them; if it died, they are this pass's to fetch.
                         guard let leaseEnds = scheduler.leaseWaitEnds(dueBy: startedAt) else { break }
-                        try await sleepUntil(leaseEnds)
+                        // A live poller stores its fetches long before its lease ends: look every second.
+                        try await sleepUntil(min(leaseEnds, Date().addingTimeInterval(1)))
                         if Task.isShuttingDownGracefully { break }
                         scheduler.load(try await store.subscriptions())
                         continue

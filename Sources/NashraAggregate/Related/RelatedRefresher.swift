@@ -33,6 +33,8 @@ public actor RelatedRefresher {
     private let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
     /// The store's claim count after this process's last claim.
     private var claimsSeen: Int64?
+    /// Refresh passes one call makes at most while other processes keep storing articles.
+    static let maximumPasses = 20
     /// How long a claim lasts when its process dies holding it.
     static let claimDuration: TimeInterval = 600
     private var index = RelatedIndex()
@@ -59,12 +61,18 @@ public actor RelatedRefresher {
     @discardableResult
     public func refresh() async throws -> Summary {
         var summary = try await claimed { try await self.refreshClaimed() }
-        // Changes stored meanwhile by processes that found the claim taken count on this one.
-        if !summary.leftToAnotherProcess, try await !store.articlesNeedingAnalysis(after: 0, limit: 1).articles.isEmpty {
+        // Changes stored meanwhile by processes that found the claim taken count on this one: look
+        // again until none are left (or another process holds the claim and takes them over).
+        var passes = 1
+        while !summary.leftToAnotherProcess, passes < Self.maximumPasses,
+            try await !store.articlesNeedingAnalysis(after: 0, limit: 1).articles.isEmpty
+        {
             let more = try await claimed { try await self.refreshClaimed() }
+            if more.leftToAnotherProcess { break }
             summary.analysed += more.analysed
             summary.listsComputed += more.listsComputed
             summary.seconds += more.seconds
+            passes += 1
         }
         return summary
     }

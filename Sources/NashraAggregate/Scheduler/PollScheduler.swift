@@ -38,9 +38,16 @@ public struct PollScheduler: Sendable {
     /// Fetches started and not yet finished.
     public private(set) var inFlightCount = 0
 
+    /// Orders feeds due at the same instant; `nil` orders them by id.
+    private let tieBreak: UInt64?
+
     /// Creates a scheduler with nothing loaded.
-    public init(policy: SchedulePolicy = SchedulePolicy()) {
+    /// - Parameter tieBreak: a seed that orders feeds due at the same instant (all of them, on a first
+    ///   pass) differently in each poller sharing a store, so that they ask for different feeds
+    ///   instead of all asking for the same ones and being refused; `nil` orders them by id.
+    public init(policy: SchedulePolicy = SchedulePolicy(), tieBreak: UInt64?) {
         self.policy = policy
+        self.tieBreak = tieBreak
     }
 
     /// Loads the subscriptions to consider, replacing the previous set. Due
@@ -81,16 +88,18 @@ public struct PollScheduler: Sendable {
         let clock = clock ?? now
         // Sort small keys, not whole entries, and skip hosts already at their
         // limit: this runs after every completion, over thousands of feeds.
-        var due: [(nextDue: Date, id: Int64)] = []
+        var due: [(nextDue: Date, rank: UInt64, id: Int64)] = []
         for (id, entry) in entries
         where entry.isWaiting && entry.subscription.fetch.nextDue <= now && !entry.isLeasedElsewhere(at: clock)
             && runningPerHost[entry.host, default: 0] < policy.perHostConcurrency
         {
-            due.append((entry.subscription.fetch.nextDue, id))
+            due.append((entry.subscription.fetch.nextDue, tieBreak.map { Self.mix(UInt64(bitPattern: id) ^ $0) } ?? 0, id))
         }
-        due.sort { $0.nextDue != $1.nextDue ? $0.nextDue < $1.nextDue : $0.id < $1.id }
+        due.sort {
+            $0.nextDue != $1.nextDue ? $0.nextDue < $1.nextDue : $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id
+        }
         var started: [Subscription] = []
-        for (_, id) in due {
+        for (_, _, id) in due {
             guard inFlightCount < policy.globalConcurrency else { break }
             guard let candidate = entries[id], runningPerHost[candidate.host, default: 0] < policy.perHostConcurrency else { continue }
             entries[id]?.inFlight = true
@@ -241,6 +250,14 @@ extension PollScheduler {
         }
     }
 
+
+    /// SplitMix64's finalizer: spreads `value` over all 64 bits.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 
     /// The per-host key: the lowercased host name; a URL without a host
     /// (`file:`) is limited only by the global limit.
