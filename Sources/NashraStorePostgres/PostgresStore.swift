@@ -18,6 +18,8 @@ public final class PostgresStore: Store {
     public let displayName: String
     private let runner: Task<Void, Never>
 
+    /// Times a deadlocked transaction is tried.
+    static let maximumAttempts = 3
     static let migrationLock: Int64 = 0x6E61_7368_0001
     /// Held while fetched entries are merged or articles imported (see the type's documentation).
     static let ingestLock: Int64 = 0x6E61_7368_0002
@@ -342,11 +344,29 @@ public final class PostgresStore: Store {
         return nil
     }
 
-    /// Runs `body` in one transaction.
+    /// The SQLSTATE of a server error, unwrapped from PostgresNIO's transaction error.
+    static func sqlState(_ error: any Error) -> String? {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
+        if let error = error as? PostgresTransactionError {
+            return [error.closureError, error.commitError].compactMap { $0.flatMap(sqlState) }.first
+        }
+        return nil
+    }
+
+    /// Runs `body` in one transaction. A transaction the server chose to abort to end a deadlock
+    /// with another process's (a poller merging stories while a server stores lists) runs again.
     @discardableResult
     func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        var attempt = 1
         do {
-            return try await client.withTransaction(logger: logger) { try await body($0) }
+            while true {
+                do {
+                    return try await client.withTransaction(logger: logger) { try await body($0) }
+                } catch where attempt < Self.maximumAttempts && ["40P01", "40001"].contains(Self.sqlState(error) ?? "") {
+                    logger.notice("transaction retried after a deadlock", metadata: ["attempt": "\(attempt)"])
+                    attempt += 1
+                }
+            }
         } catch {
             if let error = Self.storeError(error) { throw error }
             throw StoreError(code: .io, message: "the PostgreSQL store at \(displayName) could not be written", underlying: error)
