@@ -46,42 +46,41 @@ extension PostgresStore {
         }
     }
 
-    /// The positions in `entries` of those that share a canonical link or a SimHash band with a
-    /// story stored from elsewhere (`merge` then decides, with the exact rules), in one query.
+    /// The positions in `entries` of those that share a canonical link with a stored story, or
+    /// have a SimHash within `SimHashBands.maximumDistance` bits of another feed's copy (`merge`
+    /// then decides, with the exact rules): two queries for the whole fetch, on the indexes.
     private func entriesWithStoryCandidates(_ entries: [IncomingEntry], subscriptionID: Int64, connection: PostgresConnection)
         async throws -> Set<Int>
     {
         guard !entries.isEmpty else { return [] }
-        let links = entries.map { $0.canonicalLink ?? "" }
-        let hasLink = entries.map { $0.canonicalLink != nil }
-        let bands = entries.map { $0.simhash.map { SimHashBands($0).values } ?? [-1, -1, -1, -1] }
-        let rows = try await connection.query(
-            """
-            WITH e AS (
-                SELECT i, CASE WHEN hasLink THEN link END AS link, b0, b1, b2, b3
-                FROM unnest(\(links), \(hasLink), \(bands.map { $0[0] }), \(bands.map { $0[1] }), \(bands.map { $0[2] }),
-                            \(bands.map { $0[3] })) WITH ORDINALITY AS e(link, hasLink, b0, b1, b2, b3, i)
-            )
-            SELECT e.i, NULL::BIGINT AS simhash, a.id AS articleID FROM e JOIN article a ON a.canonicalLink = e.link
-            WHERE NOT EXISTS (SELECT 1 FROM articleSource o WHERE o.articleID = a.id AND o.subscriptionID = \(subscriptionID))
-            UNION ALL
-            SELECT e.i, NULL::BIGINT, s.articleID FROM e JOIN articleSource s ON s.canonicalLink = e.link
-            WHERE s.subscriptionID <> \(subscriptionID)
-            UNION ALL
-            SELECT e.i, s.simhash, s.articleID FROM e JOIN articleSource s
-                ON s.band0 = e.b0 OR s.band1 = e.b1 OR s.band2 = e.b2 OR s.band3 = e.b3
-            WHERE e.b0 >= 0 AND s.subscriptionID <> \(subscriptionID) AND s.simhash IS NOT NULL
-            """, logger: logger
-        ).rows()
         var found = Set<Int>()
-        for row in rows {
-            let position = Int(try row.value("i", as: Int64.self)) - 1
-            if let other = try row.value("simhash", as: Int64?.self), let simhash = entries[position].simhash,
-                (UInt64(bitPattern: other) ^ simhash).nonzeroBitCount > SimHashBands.maximumDistance
-            {
-                continue
+        let links = Array(Set(entries.compactMap(\.canonicalLink)))
+        if !links.isEmpty {
+            let matched = try await connection.query(
+                """
+                SELECT canonicalLink FROM article WHERE canonicalLink = ANY(\(links))
+                UNION SELECT canonicalLink FROM articleSource WHERE canonicalLink = ANY(\(links)) AND subscriptionID <> \(subscriptionID)
+                """, logger: logger
+            ).all(String.self)
+            let linked = Set(matched)
+            for (position, entry) in entries.enumerated() where entry.canonicalLink.map(linked.contains) ?? false {
+                found.insert(position)
             }
-            found.insert(position)
+        }
+        let hashes = entries.compactMap(\.simhash)
+        if !hashes.isEmpty {
+            let bands = hashes.map { SimHashBands($0).values }
+            let near = try await connection.query(
+                """
+                SELECT DISTINCT simhash FROM articleSource
+                WHERE (band0 = ANY(\(bands.map { $0[0] })) OR band1 = ANY(\(bands.map { $0[1] })) OR band2 = ANY(\(bands.map { $0[2] }))
+                       OR band3 = ANY(\(bands.map { $0[3] }))) AND subscriptionID <> \(subscriptionID)
+                """, logger: logger
+            ).all(Int64.self).map { UInt64(bitPattern: $0) }
+            for (position, entry) in entries.enumerated() {
+                guard let simhash = entry.simhash else { continue }
+                if near.contains(where: { ($0 ^ simhash).nonzeroBitCount <= SimHashBands.maximumDistance }) { found.insert(position) }
+            }
         }
         return found
     }
