@@ -28,7 +28,7 @@ extension PostgresStore {
                 """, logger: self.logger
             ).rows()
             let articles = try rows.map {
-                PendingAnalysis(article: try Self.article(fromRecord: $0.value("record")), contentHash: try $0.value("contentHash"))
+                PendingAnalysis(article: try StoredText.article(fromRecord: $0.value("record")), contentHash: try $0.value("contentHash"))
             }
             return PendingAnalysisPage(articles: articles, next: rows.count == limit ? try rows.last?.value("id", as: Int64.self) : nil)
         }
@@ -145,7 +145,7 @@ extension PostgresStore {
                     "SELECT l.list FROM relatedList l JOIN article a ON a.id = l.articleID WHERE a.key = \(key)", logger: self.logger
                 ).all(String.self).first
             else { return nil }
-            return try Self.relatedList(fromJSON: text)
+            return try StoredText.relatedList(fromJSON: text)
         }
     }
 
@@ -158,7 +158,7 @@ extension PostgresStore {
             ).rows()
             var lists: [(key: String, list: [RelatedPick])] = []
             for row in rows {
-                lists.append((try row.value("key"), try Self.relatedList(fromJSON: row.value("list"))))
+                lists.append((try row.value("key"), try StoredText.relatedList(fromJSON: row.value("list"))))
             }
             let next = try rows.count == query.limit
                 ? rows.last.map { ArticleCursor(published: try $0.value("published"), rowID: try $0.value("id")) } : nil
@@ -166,11 +166,4 @@ extension PostgresStore {
         }
     }
 
-    private static func relatedList(fromJSON text: String) throws -> [RelatedPick] {
-        do {
-            return try RelatedPick.list(fromJSON: try JSONSerialization.jsonObject(with: Data(text.utf8)))
-        } catch {
-            throw StoreError(code: .invalid, message: "a stored related list no longer reads back", underlying: error)
-        }
-    }
 }

@@ -117,7 +117,7 @@ public final class PostgresStore: Store {
             for row in rows {
                 articles.append(
                     StoredArticle(
-                        article: try Self.article(fromRecord: row.value("record")),
+                        article: try StoredText.article(fromRecord: row.value("record")),
                         origin: ArticleQuery.Origin(rawValue: try row.value("origin")) ?? .partner,
                         sources: sources[try row.value("id")] ?? [], heldFutureDate: try row.value("heldFutureDate")))
             }
@@ -136,7 +136,7 @@ public final class PostgresStore: Store {
             else { return nil }
             let id: Int64 = try row.value("id")
             return StoredArticle(
-                article: try Self.article(fromRecord: row.value("record")),
+                article: try StoredText.article(fromRecord: row.value("record")),
                 origin: ArticleQuery.Origin(rawValue: try row.value("origin")) ?? .partner,
                 sources: try await self.sources(connection, articleIDs: [id])[id] ?? [], heldFutureDate: try row.value("heldFutureDate"))
         }
@@ -327,13 +327,6 @@ public final class PostgresStore: Store {
         return result
     }
 
-    static func article(fromRecord record: String) throws -> Article {
-        do {
-            return try Article(record: try JSONSerialization.jsonObject(with: Data(record.utf8)))
-        } catch {
-            throw StoreError(code: .invalid, message: "a stored article record no longer reads back", underlying: error)
-        }
-    }
 
     // MARK: - Transactions
 

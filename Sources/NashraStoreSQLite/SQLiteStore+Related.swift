@@ -29,7 +29,7 @@ extension SQLiteStore {
                 arguments: [cursor, limit])
             var articles: [PendingAnalysis] = []
             for row in rows {
-                articles.append(PendingAnalysis(article: try Self.article(fromRecord: row["record"]), contentHash: row["contentHash"]))
+                articles.append(PendingAnalysis(article: try StoredText.article(fromRecord: row["record"]), contentHash: row["contentHash"]))
             }
             return PendingAnalysisPage(articles: articles, next: rows.count == limit ? rows.last?["id"] : nil)
         }
@@ -127,7 +127,7 @@ extension SQLiteStore {
                 let text = try String.fetchOne(
                     db, sql: "SELECT l.list FROM relatedList l JOIN article a ON a.id = l.articleID WHERE a.key = ?", arguments: [key])
             else { return nil }
-            return try Self.relatedList(fromJSON: text)
+            return try StoredText.relatedList(fromJSON: text)
         }
     }
 
@@ -143,18 +143,11 @@ extension SQLiteStore {
                 arguments: arguments)
             var lists: [(key: String, list: [RelatedPick])] = []
             for row in rows {
-                lists.append((row["key"], try Self.relatedList(fromJSON: row["list"])))
+                lists.append((row["key"], try StoredText.relatedList(fromJSON: row["list"])))
             }
             let next = rows.count == query.limit ? rows.last.map { ArticleCursor(published: $0["published"], rowID: $0["id"]) } : nil
             return RelatedListPage(lists: lists, next: next)
         }
     }
 
-    private static func relatedList(fromJSON text: String) throws -> [RelatedPick] {
-        do {
-            return try RelatedPick.list(fromJSON: try JSONSerialization.jsonObject(with: Data(text.utf8)))
-        } catch {
-            throw StoreError(code: .invalid, message: "a stored related list no longer reads back", underlying: error)
-        }
-    }
 }

@@ -89,7 +89,7 @@ public final class SQLiteStore: Store {
                 let record: String = row["record"]
                 articles.append(
                     StoredArticle(
-                        article: try Self.article(fromRecord: record),
+                        article: try StoredText.article(fromRecord: record),
                         origin: ArticleQuery.Origin(rawValue: row["origin"]) ?? .partner,
                         sources: sources[id] ?? [], heldFutureDate: row["heldFutureDate"]))
             }
@@ -104,7 +104,7 @@ public final class SQLiteStore: Store {
             else { return nil }
             let id: Int64 = row["id"]
             return StoredArticle(
-                article: try Self.article(fromRecord: row["record"]), origin: ArticleQuery.Origin(rawValue: row["origin"]) ?? .partner,
+                article: try StoredText.article(fromRecord: row["record"]), origin: ArticleQuery.Origin(rawValue: row["origin"]) ?? .partner,
                 sources: try Self.sources(db, articleIDs: [id])[id] ?? [], heldFutureDate: row["heldFutureDate"])
         }
     }
@@ -447,13 +447,6 @@ public final class SQLiteStore: Store {
         return result
     }
 
-    static func article(fromRecord record: String) throws -> Article {
-        do {
-            return try Article(record: try JSONSerialization.jsonObject(with: Data(record.utf8)))
-        } catch {
-            throw StoreError(code: .invalid, message: "a stored article record no longer reads back", underlying: error)
-        }
-    }
 
     // MARK: - Transactions
 
