@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import NashraModel
 
 /// Reading back what every engine stores as text: article records and related lists (JSON).
