@@ -51,10 +51,18 @@ struct Serve: AsyncParsableCommand {
     var lease = PollInterval(seconds: 120)
 
     func run() async throws {
-        let firstRun = !store.isPostgres && !FileManager.default.fileExists(atPath: store.location) && site.config == nil
-            && !FileManager.default.fileExists(atPath: "nashra.json")
+        let noConfiguration = site.config == nil && !FileManager.default.fileExists(atPath: "nashra.json")
+        let newFile = !store.isPostgres && !FileManager.default.fileExists(atPath: store.location)
         var config = try site.load()
         let store = try await store.open()
+        // A new store: a SQLite file that did not exist, or a PostgreSQL database with nothing in it.
+        var newStore = newFile
+        if self.store.isPostgres {
+            let counts = try await store.articleCounts()
+            let subscriptions = try await store.subscriptions()
+            newStore = counts == (0, 0) && subscriptions.isEmpty
+        }
+        let firstRun = noConfiguration && newStore
         let logger = {
             var logger = Logger(label: "nashra.serve")
             logger.logLevel = logLevel.level
