@@ -59,4 +59,31 @@ struct StoreCopyTests {
             #expect(fetchedNew == 1 && refetched == 1, "after the copy: new feed fetched \(fetchedNew)×, an old one \(refetched)× (not due yet)")
         }
     }
+
+    @Test func aCopyThatFailsHalfWayLeavesTheTargetEmpty() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-copy-fail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = dir.appendingPathComponent("site.sqlite").path
+        let records = Fixtures.packageRoot.appendingPathComponent("Fixtures/publish/articles").path
+        #expect(try await NashraBinary.runDetached(["articles", "import", records, "--store", source]).status == 0)
+        // SQLite keeps whatever it is given; PostgreSQL's number column will not take this. Related lists
+        // are copied after the articles, so the articles are already in when the copy fails.
+        let broken = try ExternalTool.run(
+            "/usr/bin/env",
+            ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE relatedList SET computedAt = 'maybe' WHERE articleID = (SELECT MAX(articleID) FROM relatedList)\"); c.commit()", source])
+        #expect(broken.status == 0, "\(broken.stderr)")
+
+        try await TestPostgres.withFreshDatabase { postgres in
+            let copy = try await NashraBinary.runDetached(["store", "copy", "--from", source, "--to", postgres])
+            #expect(copy.status == 1)
+            #expect(copy.stderr.contains("computedat") && copy.stderr.contains("maybe"), "the bad value is not named: \(copy.stderr)")
+            #expect(copy.stderr.contains("has been removed"), "\(copy.stderr)")
+            #expect(copy.stderr.contains("article: 5 rows"), "the failure did not come after the articles: \(copy.stderr)")
+            // Nothing half-copied: the articles copied before the bad row are gone again.
+            let listed = try await NashraBinary.runDetached(["articles", "list", "--json", "--store", postgres])
+            #expect(listed.status == 0 && listed.stdoutText.isEmpty, "the target kept \(listed.stdoutText.split(separator: "\n").count) articles")
+            #expect(try await NashraBinary.runDetached(["feeds", "list", "--json", "--store", postgres]).stdoutText.isEmpty)
+        }
+    }
 }
