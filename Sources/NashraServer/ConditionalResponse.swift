@@ -7,10 +7,16 @@ import NashraModel
 /// strong `ETag` and `Last-Modified`, `304 Not Modified` on a matching
 /// `If-None-Match` (or, without one, a not-older `If-Modified-Since`),
 /// `Cache-Control: max-age`, and gzip when the client accepts it.
-struct ConditionalResponse {
-    let maxAge: Int
+struct ConditionalResponse: Sendable {
+    /// `Cache-Control`, written once (every answer carries it).
+    let cacheControl: String
     /// The request fields the answer depends on.
-    var vary = "Accept-Encoding"
+    let vary: String
+
+    init(maxAge: Int, vary: String = "Accept-Encoding") {
+        cacheControl = "public, max-age=\(maxAge)"
+        self.vary = vary
+    }
 
     func response(for document: RenderedDocument, request: Request) -> Response {
         let gzip = document.gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
@@ -18,7 +24,7 @@ struct ConditionalResponse {
         var headers: HTTPFields = [
             .eTag: etag,
             .lastModified: document.lastModifiedText,
-            .cacheControl: "public, max-age=\(maxAge)",
+            .cacheControl: cacheControl,
             .vary: vary,
         ]
         if Self.notModified(request.headers, etag: etag, lastModified: document.lastModified) {

@@ -38,6 +38,10 @@ public struct FeedServer: Sendable {
     public let cache = DocumentCache()
     public let metrics: ServerMetrics
     let logger: Logger
+    /// How feeds are answered: they depend on `Accept` too (a browser gets a page).
+    let feedAnswer: ConditionalResponse
+    /// How every other document is answered.
+    let documentAnswer: ConditionalResponse
 
     public init(store: any Store, config: FeedConfig, settings: Settings, metrics: ServerMetrics = ServerMetrics(), logger: Logger) {
         self.store = store
@@ -45,6 +49,8 @@ public struct FeedServer: Sendable {
         self.settings = settings
         self.metrics = metrics
         self.logger = logger
+        feedAnswer = ConditionalResponse(maxAge: settings.maxAgeSeconds, vary: "Accept, Accept-Encoding")
+        documentAnswer = ConditionalResponse(maxAge: settings.maxAgeSeconds)
     }
 
     /// The site's and the partners' feeds in every format: what a WebSub hub is told changed.
@@ -124,7 +130,7 @@ public struct FeedServer: Sendable {
             guard let cursor = FeedCursor.parse(text) else { throw HTTPError(.badRequest, message: "before= is not a page of this feed") }
             return cursor
         }
-        let conditional = ConditionalResponse(maxAge: settings.maxAgeSeconds, vary: "Accept, Accept-Encoding")
+        let conditional = feedAnswer
         if Self.wantsHTML(request.headers[.accept]), before == nil {
             return try await document(key + ".html", request: request, answer: conditional) { try await self.feedPage(scope, format: format) }
         }
@@ -162,7 +168,7 @@ public struct FeedServer: Sendable {
             }
         }
         guard let document = found else { throw HTTPError(.notFound) }
-        return (answer ?? ConditionalResponse(maxAge: settings.maxAgeSeconds)).response(for: document, request: request)
+        return (answer ?? documentAnswer).response(for: document, request: request)
     }
 
     /// Newest first, with their computed lists.

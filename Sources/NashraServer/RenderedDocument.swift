@@ -9,8 +9,10 @@ public struct RenderedDocument: Sendable {
     public let body: ByteBuffer
     /// The gzip form, when the body is large enough for it to pay.
     public let gzipped: ByteBuffer?
-    /// A strong entity tag of the body, quoted (`"1f3a…-2c41"`); the gzip form's ends in `-gz`.
+    /// A strong entity tag of the body, quoted (`"1f3a…-2c41"`).
     public let etag: String
+    /// The gzip form's entity tag: another representation, so another tag (RFC 9110 §8.8.3).
+    public let gzipETag: String
     public let lastModified: Date
     /// `lastModified` as an HTTP date, formatted once.
     public let lastModifiedText: String
@@ -26,6 +28,7 @@ public struct RenderedDocument: Sendable {
         self.lastModified = Date(timeIntervalSince1970: lastModified.timeIntervalSince1970.rounded(.down))
         lastModifiedText = HTTPDate.format(self.lastModified)
         etag = "\"" + Self.fingerprint(bytes) + "\""
+        gzipETag = "\"" + Self.fingerprint(bytes) + "-gz\""
         if bytes.count >= Self.gzipThreshold {
             var source = body
             gzipped = try? source.compress(with: ZlibAlgorithm.gzip, configuration: .init(compressionLevel: 6))
@@ -34,8 +37,6 @@ public struct RenderedDocument: Sendable {
         }
     }
 
-    /// The gzip form's entity tag: another representation, so another tag (RFC 9110 §8.8.3).
-    public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
     /// `ContentHash` (FNV-1a, 64 bits) of the bytes and their count, in hexadecimal.
     static func fingerprint(_ bytes: [UInt8]) -> String {
