@@ -92,6 +92,8 @@ struct Feeds: AsyncParsableCommand {
                 ("failures", .int(s.fetch.consecutiveFailures)), ("gone", .bool(s.fetch.gone)),
                 ("nextDue", s.fetch.gone ? nil : .string(Timestamp(date: s.fetch.nextDue).rfc3339)),
                 ("etag", .string(s.fetch.etag)), ("lastModified", .string(s.fetch.lastModified)),
+                // A poller is fetching it now (several pollers share the store); absent otherwise.
+                ("leasedUntil", s.fetch.leasedUntil.flatMap { $0 > Date() ? .string(Timestamp(date: $0).rfc3339) : nil }),
             ])
         }
     }

@@ -10,7 +10,7 @@ import Testing
     static let feeds = 200
     static let itemsPerFeed = 3
     static let pollers = 4
-    static let leaseSeconds = 3
+    static let leaseSeconds = 5
 
     @Test(.enabled(if: TestPostgres.url != nil, Comment(rawValue: TestPostgres.skipMessage)))
     func fourPollersOnePostgreSQLStore() async throws {
@@ -85,9 +85,16 @@ import Testing
         var killedAt: Date?
         if killOne {
             // Mid-pass: some feeds done, the first poller busy with fetches in flight.
-            try await waitForRequests(server, count: feeds / 4)
+            try await waitForRequests(server, count: 12)
             kill(processes[0].processIdentifier, SIGKILL)
             killedAt = Date()
+            // `feeds list` shows the two feeds the dead poller still holds as leased.
+            let hung = Set(await server.requests.prefix(2).map { server.url($0.path).absoluteString })
+            let listed = try await NashraBinary.runDetached(["feeds", "list", "--json", "--store", store]).stdoutText
+            let leased = Set(
+                listed.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                    .filter { $0["leasedUntil"] is String }.compactMap { $0["url"] as? String })
+            #expect(hung.isSubset(of: leased), "feeds held by the killed poller \(hung), listed as leased \(leased.count)")
         }
         let started = processes
         let statuses = try await onOwnThread {
