@@ -44,4 +44,17 @@ public enum StoreTables {
     public static let copyOrder = [
         "subscription", "article", "articleSource", "fetchLog", "relatedAnalysis", "relatedList", "relatedLink",
     ]
+
+    /// The columns that list `table`'s rows in the order they were written; `sourceOrder` is the
+    /// engine's own for `articleSource` (SQLite's `rowid`, a sequence in PostgreSQL).
+    /// - Throws: `StoreError(.invalid)` for a table a copy does not know.
+    public static func writeOrder(of table: String, sourceOrder: String) throws -> String {
+        switch table {
+        case "subscription", "article", "fetchLog": "id"
+        case "articleSource": sourceOrder
+        case "relatedAnalysis", "relatedList": "articleID"
+        case "relatedLink": "articleID, relatedKey"
+        default: throw StoreError(code: .invalid, message: "no table \(table) to copy")
+        }
+    }
 }

@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension PostgresStore: TransferableStore {
     public func exportRows(of table: String, offset: Int, limit: Int) async throws -> TableRows {
-        let order = try Self.copyOrderKey(table)
+        let order = try Self.writeOrder(table)
         return try await read { connection in
             let result = try await connection.query(
                 PostgresQuery(unsafeSQL: "SELECT * FROM \(table) ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)"), logger: self.logger)
@@ -21,7 +21,7 @@ extension PostgresStore: TransferableStore {
     }
 
     public func importRows(_ rows: TableRows) async throws {
-        _ = try Self.copyOrderKey(rows.table)
+        _ = try Self.writeOrder(rows.table)
         guard !rows.rows.isEmpty, !rows.columns.isEmpty else { return }
         try await write { connection in
             let types = try await self.columnTypes(rows.table, connection)
@@ -48,7 +48,7 @@ extension PostgresStore: TransferableStore {
     }
 
     public func rowCount(of table: String) async throws -> Int {
-        _ = try Self.copyOrderKey(table)
+        _ = try Self.writeOrder(table)
         return try await read { connection in
             Int(try await connection.query(PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM \(table)"), logger: self.logger).all(Int64.self).first ?? 0)
         }
@@ -108,13 +108,7 @@ extension PostgresStore: TransferableStore {
     }
 
     /// The order rows of `table` were written in; only the tables a copy knows are accepted.
-    private static func copyOrderKey(_ table: String) throws -> String {
-        switch table {
-        case "subscription", "article", "fetchLog": "id"
-        case "articleSource": "seq"
-        case "relatedAnalysis", "relatedList": "articleID"
-        case "relatedLink": "articleID, relatedKey"
-        default: throw StoreError(code: .invalid, message: "no table \(table) to copy")
-        }
+    private static func writeOrder(_ table: String) throws -> String {
+        try StoreTables.writeOrder(of: table, sourceOrder: "seq")
     }
 }

@@ -3,7 +3,7 @@ public import NashraStore
 
 extension SQLiteStore: TransferableStore {
     public func exportRows(of table: String, offset: Int, limit: Int) async throws -> TableRows {
-        let order = try Self.copyOrderKey(table)
+        let order = try Self.writeOrder(table)
         return try await read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order) LIMIT ? OFFSET ?", arguments: [limit, offset])
             let columns = rows.first.map { Array($0.columnNames) } ?? []
@@ -24,7 +24,7 @@ extension SQLiteStore: TransferableStore {
     }
 
     public func importRows(_ rows: TableRows) async throws {
-        _ = try Self.copyOrderKey(rows.table)
+        _ = try Self.writeOrder(rows.table)
         guard !rows.rows.isEmpty else { return }
         try await write { db in
             let placeholders = Array(repeating: "?", count: rows.columns.count).joined(separator: ",")
@@ -46,7 +46,7 @@ extension SQLiteStore: TransferableStore {
     }
 
     public func rowCount(of table: String) async throws -> Int {
-        _ = try Self.copyOrderKey(table)
+        _ = try Self.writeOrder(table)
         return try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
@@ -60,13 +60,7 @@ extension SQLiteStore: TransferableStore {
     }
 
     /// The order rows of `table` were written in; only the tables a copy knows are accepted.
-    private static func copyOrderKey(_ table: String) throws -> String {
-        switch table {
-        case "subscription", "article", "fetchLog": "id"
-        case "articleSource": "rowid"
-        case "relatedAnalysis", "relatedList": "articleID"
-        case "relatedLink": "articleID, relatedKey"
-        default: throw StoreError(code: .invalid, message: "no table \(table) to copy")
-        }
+    private static func writeOrder(_ table: String) throws -> String {
+        try StoreTables.writeOrder(of: table, sourceOrder: "rowid")
     }
 }
