@@ -71,14 +71,7 @@ struct Poll: AsyncParsableCommand {
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: poller, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        do {
-            try await group.run()
-        } catch {
-            try? await fetcher.shutdown()
-            printError("nashra poll: \(error)")
-            throw ExitStatus.failure
-        }
-        try? await fetcher.shutdown()
+        try await runServices(group, fetcher: fetcher, command: "nashra poll")
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         if stats {
             let p = last.value

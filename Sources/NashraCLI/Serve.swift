@@ -44,7 +44,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level on stderr: info logs each request (method, path, status, milliseconds); notice, warning, error log less.")
     var logLevel = LogLevelArgument(.info)
 
-    @Option(help: "Seconds between looks for changes other processes made to the store (articles import, another poller).")
+    @Option(
+        help: """
+            Seconds between looks for changes other processes made to a SQLite store (articles import, another poller). \
+            PostgreSQL announces them at once; there it is the wait before listening again after a lost connection.
+            """)
     var watchSeconds = 10
 
     @Option(help: "How long a feed stays leased to this process's poller when its fetch is never stored (see poll --lease).")
@@ -135,14 +139,7 @@ struct Serve: AsyncParsableCommand {
         if !noPoll { services.append(.init(service: poller)) }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        do {
-            try await group.run()
-        } catch {
-            try? await fetcher.shutdown()
-            printError("nashra serve: \(error)")
-            throw ExitStatus.failure
-        }
-        try? await fetcher.shutdown()
+        try await runServices(group, fetcher: fetcher, command: "nashra serve")
     }
 }
 

@@ -2,9 +2,7 @@ public import Foundation
 
 /// Reads the three date forms HTTP allows (RFC 9110 §5.6.7), always in GMT:
 /// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate), `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850)
-/// and `Sun Nov  6 08:49:37 1994` (asctime).
-///
-/// and writes the first (`Last-Modified`, `Date`).
+/// and `Sun Nov  6 08:49:37 1994` (asctime); writes the first (`Last-Modified`, `Date`).
 ///
 /// Hand-written rather than `DateFormatter`: no locale to pin, nothing shared between threads.
 public enum HTTPDate {
@@ -24,14 +22,11 @@ public enum HTTPDate {
         let numbers = tokens.compactMap { token in token.allSatisfy(\.isASCII) ? Int(token) : nil }
         // In IMF-fixdate and RFC 850 the day comes before the month; in asctime, after it.
         let dayFirst = monthIndex > 0 && Int(tokens[monthIndex - 1]) != nil
-        let fields: (day: Int, year: Int, hour: Int, minute: Int, second: Int)
-        if dayFirst {
-            guard numbers.count >= 5 else { return nil }
-            fields = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
-        } else {
-            guard numbers.count >= 5 else { return nil }
-            fields = (numbers[0], numbers[4], numbers[1], numbers[2], numbers[3])
-        }
+        guard numbers.count >= 5 else { return nil }
+        let fields: (day: Int, year: Int, hour: Int, minute: Int, second: Int) =
+            dayFirst
+            ? (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+            : (numbers[0], numbers[4], numbers[1], numbers[2], numbers[3])
         var year = fields.year
         // RFC 9110: a two-digit year more than 50 years in the future is in the past century.
         if year < 100 { year += year < 50 ? 2000 : 1900 }

@@ -130,14 +130,13 @@ public struct FeedServer: Sendable {
             guard let cursor = FeedCursor.parse(text) else { throw HTTPError(.badRequest, message: "before= is not a page of this feed") }
             return cursor
         }
-        let conditional = feedAnswer
         if Self.wantsHTML(request.headers[.accept]), before == nil {
-            return try await document(key + ".html", request: request, answer: conditional) { try await self.feedPage(scope, format: format) }
+            return try await document(key + ".html", request: request, answer: feedAnswer) { try await self.feedPage(scope, format: format) }
         }
         let cacheKey = key + "." + format.rawValue + (before.map { "?before=" + FeedCursor.text($0) } ?? "")
         // The common case, answered before any render closure is made.
-        if let hit = cache.cached(cacheKey) { return conditional.response(for: hit, request: request) }
-        return try await document(cacheKey, request: request, answer: conditional) {
+        if let hit = cache.cached(cacheKey) { return feedAnswer.response(for: hit, request: request) }
+        return try await document(cacheKey, request: request, answer: feedAnswer) {
             try await renderer.render(scope, format: format, before: before)
         }
     }

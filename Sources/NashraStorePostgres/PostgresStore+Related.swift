@@ -165,5 +165,4 @@ extension PostgresStore {
             return RelatedListPage(lists: lists, next: next)
         }
     }
-
 }

@@ -149,5 +149,4 @@ extension SQLiteStore {
             return RelatedListPage(lists: lists, next: next)
         }
     }
-
 }

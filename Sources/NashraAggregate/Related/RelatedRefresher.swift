@@ -30,7 +30,7 @@ public actor RelatedRefresher {
     private let logger: Logger
     private let workers: Int
     /// Names this process in the store's refresh claim.
-    private let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
+    private let holder = Poller.Lease.processHolder()
     /// The store's claim count after this process's last claim.
     private var claimsSeen: Int64?
     /// Refresh passes one call makes at most while other processes keep storing articles.

@@ -147,11 +147,7 @@ public struct PollScheduler: Sendable {
     /// it; `current` is its stored state, `nil` when it was removed) and frees its slot.
     public mutating func refused(_ id: Int64, current: Subscription?) {
         guard let entry = entries[id] else { return }
-        if entry.inFlight {
-            inFlightCount -= 1
-            runningPerHost[entry.host, default: 1] -= 1
-            if runningPerHost[entry.host] == 0 { runningPerHost[entry.host] = nil }
-        }
+        if entry.inFlight { freeSlot(host: entry.host) }
         guard let current, !entry.dropped else {
             entries[id] = nil
             return
@@ -183,9 +179,7 @@ public struct PollScheduler: Sendable {
         }
         if entry.inFlight {
             entry.inFlight = false
-            inFlightCount -= 1
-            runningPerHost[entry.host, default: 1] -= 1
-            if runningPerHost[entry.host] == 0 { runningPerHost[entry.host] = nil }
+            freeSlot(host: entry.host)
         }
         var state = entry.subscription.fetch
         apply(result, status: status, error: error, now: now, interval: entry.subscription.interval, to: &state, random: &random)
@@ -250,6 +244,13 @@ extension PollScheduler {
         }
     }
 
+
+    /// Gives back the global and per-host slots a started fetch held.
+    private mutating func freeSlot(host: String) {
+        inFlightCount -= 1
+        runningPerHost[host, default: 1] -= 1
+        if runningPerHost[host] == 0 { runningPerHost[host] = nil }
+    }
 
     /// SplitMix64's finalizer: spreads `value` over all 64 bits.
     private static func mix(_ value: UInt64) -> UInt64 {
