@@ -9,29 +9,13 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nashra-serve-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = dir.appendingPathComponent("nashra.sqlite").path
-        let output = dir.appendingPathComponent("stdout.txt")
-        #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(NashraBinary.path))
-        process.arguments = ["serve", "--port", "0", "--watch-seconds", "1", "--store", store]
-        process.currentDirectoryURL = Fixtures.packageRoot
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
+        let served = try ServedProcess.start(["serve", "--port", "0", "--watch-seconds", "1", "--store", store])
+        defer { served.kill() }
+        let process = served.process
         // The port it listens on is printed at start.
-        var base: String?
-        let deadline = ContinuousClock.now + .seconds(30)
-        while base == nil, ContinuousClock.now < deadline, process.isRunning {
-            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            base = text.split(separator: "\n").first { $0.contains("listening on ") }
-                .flatMap { $0.split(separator: " ").last }.map { String($0.dropLast()) }
-            if base == nil { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        let url = try #require(base, "no 'listening on' line: \((try? String(contentsOf: output, encoding: .utf8)) ?? "")")
-        #expect((try String(contentsOf: output, encoding: .utf8)).contains("a new store with the fixture site"))
+        let url = try await served.baseURL()
+        #expect(served.printed().contains("a new store with the fixture site"))
 
         let site = try await Self.get(url + "/feed.rss")
         #expect(site.contains("انعقاد الجمع السنوي للنواب الجهويين"))
@@ -60,12 +44,7 @@ import Testing
         let shown = site2.contains("خبر أضيف من عملية أخرى")
         #expect(shown, "the imported article is not in /feed.rss")
 
-        kill(process.processIdentifier, SIGTERM)
-        let status = try await onOwnThread {
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-        #expect(status == 0)
+        #expect(try await served.stop() == 0)
 
         // Started again on the same store, the fixture site's file: feeds are still allowed.
         #expect(try await NashraBinary.runDetached(["feeds", "refresh", "--store", store], in: Fixtures.packageRoot).status == 0)
