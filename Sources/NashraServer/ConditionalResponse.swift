@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import NashraModel
+import NIOCore
 
 /// Answers a GET or HEAD for a rendered document the way caches expect:
 /// strong `ETag` and `Last-Modified`, `304 Not Modified` on a matching
@@ -18,35 +19,63 @@ struct ConditionalResponse: Sendable {
         self.vary = vary
     }
 
-    func response(for document: RenderedDocument, request: Request) -> Response {
-        let gzip = document.gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
+    /// Which representation a request gets, and whether it already has it.
+    struct Choice: Hashable {
+        var gzip: Bool
+        var notModified: Bool
+    }
+
+    /// What to answer, apart from any server: status, fields and, for a 200, the body.
+    struct Answer {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: ByteBuffer?
+    }
+
+    /// Whether `request` gets the gzip form of `document`, and whether its validators match.
+    func choice(for document: RenderedDocument, request: ConditionalRequest) -> Choice {
+        let gzip = document.gzipped != nil && Self.acceptsGzip(request.acceptEncoding)
         let etag = gzip ? document.gzipETag : document.etag
+        return Choice(gzip: gzip, notModified: Self.notModified(request, etag: etag, lastModified: document.lastModified))
+    }
+
+    /// The answer `choice` makes of `document`.
+    func answer(for document: RenderedDocument, choice: Choice) -> Answer {
         var headers: HTTPFields = [
-            .eTag: etag,
+            .eTag: choice.gzip ? document.gzipETag : document.etag,
             .lastModified: document.lastModifiedText,
             .cacheControl: cacheControl,
             .vary: vary,
         ]
-        if Self.notModified(request.headers, etag: etag, lastModified: document.lastModified) {
-            return Response(status: .notModified, headers: headers)
-        }
+        if choice.notModified { return Answer(status: .notModified, headers: headers) }
         headers[.contentType] = document.contentType
-        if gzip { headers[.contentEncoding] = "gzip" }
-        let body = gzip ? document.gzipped ?? document.body : document.body
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        if choice.gzip { headers[.contentEncoding] = "gzip" }
+        return Answer(status: .ok, headers: headers, body: body(of: document, choice: choice))
+    }
+
+    /// The bytes a 200 carries: the gzip form or the document as it is; none for a 304.
+    func body(of document: RenderedDocument, choice: Choice) -> ByteBuffer? {
+        if choice.notModified { return nil }
+        return choice.gzip ? document.gzipped ?? document.body : document.body
+    }
+
+    /// The answer to a request as a Hummingbird response.
+    func response(for document: RenderedDocument, request: Request) -> Response {
+        let answer = answer(for: document, choice: choice(for: document, request: ConditionalRequest(request.headers)))
+        return Response(status: answer.status, headers: answer.headers, body: answer.body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
     }
 
     /// RFC 9110 §13.2.2: `If-None-Match` decides when present (weak comparison, `*` matches);
     /// otherwise `If-Modified-Since` does, to the second.
-    static func notModified(_ headers: HTTPFields, etag: String, lastModified: Date) -> Bool {
-        if let field = headers[.ifNoneMatch] {
+    static func notModified(_ request: ConditionalRequest, etag: String, lastModified: Date) -> Bool {
+        if let field = request.ifNoneMatch {
             if field == etag { return true }  // what caches send back, nearly always
             return field.split(separator: ",").contains { candidate in
                 let tag = candidate.trimmingCharacters(in: .whitespaces)
                 return tag == "*" || tag == etag || tag == "W/" + etag
             }
         }
-        if let field = headers[.ifModifiedSince], let since = HTTPDate.parse(field) {
+        if let field = request.ifModifiedSince, let since = HTTPDate.parse(field) {
             return lastModified <= since
         }
         return false

@@ -12,6 +12,15 @@ public enum FeedScope: Sendable, Hashable {
     /// The merged partner river (`/partners/feed.rss`).
     case partners
 
+    /// The part of a document-cache key that names the scope.
+    var cacheKey: String {
+        switch self {
+        case .site: "site"
+        case .partners: "partners"
+        case .section(let name): "section:\(name)"
+        }
+    }
+
     /// The store query for the scope's first page.
     func query(pageSize: Int) -> ArticleQuery {
         switch self {

@@ -1,5 +1,6 @@
 public import Foundation
 public import Hummingbird
+import HummingbirdCore
 import HTTPTypes
 public import Logging
 public import NashraModel
@@ -65,20 +66,25 @@ public struct FeedServer: Sendable {
 
     /// The Hummingbird application; `onListening` receives the bound port (useful with port 0).
     public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
+        let serverName = "nashra"
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 32 << 10, maxHeaderFieldCount: 100))
+        let cached = CachedFeedResponder(
+            cache: cache, conditional: feedAnswer, log: RequestLog(metrics: metrics), logger: logger, serverName: serverName)
+        return Application(
             router: router(),
-            server: .http1(
-                configuration: .init(
-                    idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)),
-                    httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 32 << 10, maxHeaderFieldCount: 100))),
-            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "nashra"),
+            server: HTTPServerBuilder { responder in
+                CachedFeedChannel(http1: HTTP1Channel(responder: responder, configuration: http1), responder: cached)
+            },
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: serverName),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
     }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
-        router.add(middleware: RequestLogMiddleware(metrics: metrics))
+        router.add(middleware: RequestLogMiddleware(log: RequestLog(metrics: metrics)))
         // The one route that changes state, before the GET/HEAD-only rule; off unless a token is configured.
         router.post("/admin/refresh") { request, _ in try await self.refresh(request) }
         router.add(middleware: PublicMethodsMiddleware())
@@ -119,21 +125,15 @@ public struct FeedServer: Sendable {
 
     /// A feed; a browser (whose `Accept` asks for HTML first) gets a page of its articles instead.
     private func feed(_ scope: FeedScope, format: FeedFormat, renderer: FeedRenderer, request: Request) async throws -> Response {
-        let key: String
-        switch scope {
-        case .site: key = "site"
-        case .partners: key = "partners"
-        case .section(let name): key = "section:\(name)"
-        }
         // Most requests have no query: do not parse one.
         let before = try (request.uri.query == nil ? nil : request.uri.queryParameters.get("before")).map { text in
             guard let cursor = FeedCursor.parse(text) else { throw HTTPError(.badRequest, message: "before= is not a page of this feed") }
             return cursor
         }
         if Self.wantsHTML(request.headers[.accept]), before == nil {
-            return try await document(key + ".html", request: request, answer: feedAnswer) { try await self.feedPage(scope, format: format) }
+            return try await document(scope.cacheKey + ".html", request: request, answer: feedAnswer) { try await self.feedPage(scope, format: format) }
         }
-        let cacheKey = key + "." + format.rawValue + (before.map { "?before=" + FeedCursor.text($0) } ?? "")
+        let cacheKey = FeedRoute(scope: scope, format: format).cacheKey + (before.map { "?before=" + FeedCursor.text($0) } ?? "")
         // The common case, answered before any render closure is made.
         if let hit = cache.cached(cacheKey) { return feedAnswer.response(for: hit, request: request) }
         return try await document(cacheKey, request: request, answer: feedAnswer) {

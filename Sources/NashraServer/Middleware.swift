@@ -13,9 +13,9 @@ struct PublicMethodsMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// One log line per request (method, path, status, milliseconds) and its metrics.
+/// Logs and counts every request the router answers.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    let metrics: ServerMetrics
+    let log: RequestLog
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
@@ -30,14 +30,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func record(_ request: Request, _ context: Context, status: Int, elapsed: Duration) {
-        let route = context.endpointPath ?? "unmatched"
-        metrics.request(route: route, status: status, duration: elapsed)
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        context.logger.info(
-            "request",
-            metadata: [
-                "http.method": "\(request.method.rawValue)", "http.path": "\(request.uri.path)", "http.status": "\(status)",
-                "duration.ms": "\(String(format: "%.2f", milliseconds))",
-            ])
+        log.record(
+            method: request.method.rawValue, path: request.uri.path, route: context.endpointPath ?? "unmatched", status: status,
+            elapsed: elapsed, logger: context.logger)
     }
 }
