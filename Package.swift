@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "NashraServerTests",
             dependencies: [
-                "NashraServer", "NashraStore", "NashraStoreSQLite", "NashraModel", "NashraTestSupport",
+                "NashraServer", "NashraStore", "NashraStoreSQLite", "NashraModel", "NashraWriters", "NashraTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

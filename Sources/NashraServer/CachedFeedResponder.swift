@@ -34,7 +34,7 @@ struct CachedFeedResponder: Sendable {
     func decide(_ request: HTTPRequest) -> Decision? {
         let started = ContinuousClock.now
         guard request.method == .get || request.method == .head, let path = request.path, !path.utf8.contains(UInt8(ascii: "?")),
-            let route = FeedRoute(path: path[...])
+            let route = FeedRoute(path: path)
         else { return nil }
         let fields = ConditionalRequest(request.headerFields)
         guard fields.connection?.lowercased().contains("close") != true, !FeedServer.wantsHTML(fields.accept),

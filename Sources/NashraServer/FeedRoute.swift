@@ -25,24 +25,27 @@ struct FeedRoute: Hashable {
         self.format = format
     }
 
+    /// The site's and the partners' routes by path: most requests are for these.
+    private static let unparameterized: [String: FeedRoute] = Dictionary(
+        uniqueKeysWithValues: FeedFormat.allCases.flatMap { format in
+            [FeedScope.site, .partners].map { ($0.path(format.fileExtension), FeedRoute(scope: $0, format: format)) }
+        })
+
     /// The route of a request path without a query (`/feed.rss`, `/partners/feed.atom`,
     /// `/sections/%D9%88%D8%B7%D9%86%D9%8A/feed.json`); `nil` for any other path.
-    init?(path: Substring) {
-        guard let slash = path.lastIndex(of: "/") else { return nil }
-        let file = path[path.index(after: slash)...]
-        guard file.hasPrefix("feed."), let format = FeedFormat(rawValue: String(file.dropFirst(5))) else { return nil }
-        let directory = path[..<slash]
-        if directory.isEmpty {
-            scope = .site
-        } else if directory == "/partners" {
-            scope = .partners
-        } else if directory.hasPrefix("/sections/") {
-            let segment = directory.dropFirst("/sections/".count)
-            guard !segment.contains("/"), let section = String(segment).removingPercentEncoding, !section.isEmpty else { return nil }
-            scope = .section(section)
-        } else {
-            return nil
+    init?(path: String) {
+        if let route = Self.unparameterized[path] {
+            self = route
+            return
         }
+        guard path.hasPrefix("/sections/") else { return nil }
+        let rest = path.dropFirst("/sections/".count)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let file = rest[rest.index(after: slash)...]
+        guard file.hasPrefix("feed."), let format = FeedFormat(rawValue: String(file.dropFirst(5))),
+            let section = String(rest[..<slash]).removingPercentEncoding, !section.isEmpty
+        else { return nil }
+        scope = .section(section)
         self.format = format
     }
 }

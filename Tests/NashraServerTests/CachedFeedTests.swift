@@ -1,4 +1,6 @@
 import Foundation
+@testable import NashraServer
+import NashraWriters
 import NashraTestSupport
 import NIOHTTP1
 import Testing
@@ -58,6 +60,18 @@ import Testing
         #expect(metrics.contains("nashra_http_requests_total{route=\"/sections/{section}/feed.rss\",status=\"200\"} 3"), "\(metrics)")
         #expect(metrics.contains("nashra_http_requests_total{route=\"/sections/{section}/feed.rss\",status=\"304\"} 1"), "\(metrics)")
         try await running.stop()
+    }
+
+    @Test func feedPathsAreReadAsTheRouterReadsThem() {
+        #expect(FeedRoute(path: "/feed.rss") == FeedRoute(scope: .site, format: .rss))
+        #expect(FeedRoute(path: "/partners/feed.json") == FeedRoute(scope: .partners, format: .json))
+        let section = FeedRoute(path: "/sections/%D9%88%D8%B7%D9%86%D9%8A/feed.atom")
+        #expect(section == FeedRoute(scope: .section("وطني"), format: .atom))
+        #expect(section?.pattern == "/sections/{section}/feed.atom")
+        #expect(section?.cacheKey == "section:وطني.atom")
+        for other in ["/feed.xml", "/sections//feed.rss", "/sections/a/b/feed.rss", "/x/feed.rss", "/sections/a/feed.rss/", "/", "/feed.rss/"] {
+            #expect(FeedRoute(path: other) == nil, "\(other)")
+        }
     }
 
     /// Reads HTTP/1.1 answers off a socket: status and content type, one line each.
