@@ -230,3 +230,98 @@ struct FileChunks: ChunkReader {
         return [UInt8](data)
     }
 }
+
+/// The plain SAX2 pass plus a plain libxml2 HTML parse (empty callbacks) of
+/// every RSS `description`, `content:encoded`, `summary` and `content` text: the
+/// least any parser does that sanitizes feed HTML with libxml2's HTML parser,
+/// as Nashra's does.
+enum RawSAXWithHTMLPass {
+    /// What the callbacks share: the HTML text being collected, and what was parsed.
+    final class Collector {
+        var collecting = false
+        var text: [UInt8] = []
+        var fragments = 0
+    }
+
+    static let htmlElements: Set<String> = ["description", "encoded", "summary", "content"]
+
+    static func parse(_ chunks: inout some ChunkReader) -> (bytes: Int, fragments: Int) {
+        let collector = Collector()
+        var table = xmlSAXHandler()
+        xmlSAXVersion(&table, 2)
+        table.startElementNs = { ctx, localname, _, uri, _, _, _, _, _ in
+            let collector = RawSAXWithHTMLPass.collector(ctx)
+            // RSS's description has no namespace (media:description is plain text).
+            let name = localname.map { String(cString: $0) } ?? ""
+            collector.collecting = RawSAXWithHTMLPass.htmlElements.contains(name) && (name != "description" || uri == nil)
+            collector.text.removeAll(keepingCapacity: true)
+        }
+        table.endElementNs = { ctx, _, _, _ in
+            let collector = RawSAXWithHTMLPass.collector(ctx)
+            guard collector.collecting else { return }
+            collector.collecting = false
+            if !collector.text.isEmpty {
+                RawSAXWithHTMLPass.parseHTML(collector.text)
+                collector.fragments += 1
+            }
+        }
+        let text: charactersSAXFunc = { ctx, bytes, count in
+            let collector = RawSAXWithHTMLPass.collector(ctx)
+            guard collector.collecting, let bytes else { return }
+            collector.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
+        table.characters = text
+        table.cdataBlock = text
+        table.reference = nil
+        table.serror = { _, _ in }
+        guard let context = xmlCreatePushParserCtxt(&table, nil, nil, 0, nil) else { return (0, 0) }
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue))
+        context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
+        var total = 0
+        while let chunk = chunks.next() {
+            total += chunk.count
+            chunk.withUnsafeBufferPointer { b in
+                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { _ = xmlParseChunk(context, $0, Int32(b.count), 0) }
+            }
+        }
+        xmlParseChunk(context, nil, 0, 1)
+        if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
+        xmlFreeParserCtxt(context)
+        return (total, collector.fragments)
+    }
+
+    private static func collector(_ ctx: UnsafeMutableRawPointer?) -> Collector {
+        let parser = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<Collector>.fromOpaque(parser.pointee._private).takeUnretainedValue()
+    }
+
+    /// One HTML parser context, reset for each fragment (what libxml2's `htmlCtxtReadMemory` is for).
+    nonisolated(unsafe) private static let htmlContext: htmlParserCtxtPtr = {
+        let ctxt = htmlNewParserCtxt()!
+        var sax = xmlSAXHandler()
+        xmlSAX2InitHtmlDefaultSAXHandler(&sax)
+        sax.startElement = { _, _, _ in }
+        sax.endElement = { _, _ in }
+        sax.characters = { _, _, _ in }
+        sax.ignorableWhitespace = { _, _, _ in }
+        sax.cdataBlock = { _, _, _ in }
+        sax.comment = { _, _ in }
+        sax.processingInstruction = { _, _, _ in }
+        ctxt.pointee.sax.pointee = sax
+        return ctxt
+    }()
+
+    /// libxml2's HTML parser over `bytes` with the options Nashra's sanitizer uses, building nothing.
+    private static func parseHTML(_ bytes: [UInt8]) {
+        let options = [
+            HTML_PARSE_RECOVER, HTML_PARSE_NONET, HTML_PARSE_NOERROR, HTML_PARSE_NOWARNING, HTML_PARSE_NOIMPLIED, HTML_PARSE_COMPACT,
+            HTML_PARSE_IGNORE_ENC,
+        ].reduce(0) { $0 | $1.rawValue }
+        bytes.withUnsafeBufferPointer { b in
+            let doc = b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) {
+                htmlCtxtReadMemory(htmlContext, $0, Int32(b.count), nil, "UTF-8", Int32(bitPattern: options))
+            }
+            if let doc { xmlFreeDoc(doc) }
+        }
+    }
+}

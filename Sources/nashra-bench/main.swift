@@ -67,6 +67,7 @@ func parseBenchmark(small: Int, hugeMB: Int) throws {
         let count = String(small)
         var rows: [PhaseResult] = []
         rows.append(try Measure.best(of: 3, ["phase", "parse-raw", target, count]))
+        rows.append(try Measure.best(of: 3, ["phase", "parse-raw-html", target, count]))
         rows.append(try Measure.best(of: 3, ["phase", "parse-nashra", target, count]))
         rows.append(try Measure.best(of: 3, ["phase", "parse-foundation", target, count]))
         Measure.table("parse: \(label)", rows, baseline: "raw-libxml2-sax2")
@@ -139,6 +140,21 @@ func runPhase(_ a: [String]) throws {
                 try? handle.close()
             }
             return (bytes, 0)
+        }
+    case "parse-raw-html":
+        Measure.phase("raw-libxml2-sax2+html") {
+            var bytes = 0
+            var fragments = 0
+            for file in xmlFiles(a[1], limit: a.count > 2 ? a[2] : nil) {
+                guard let handle = FileHandle(forReadingAtPath: file) else { continue }
+                var chunks = FileChunks(handle: handle)
+                let pass = RawSAXWithHTMLPass.parse(&chunks)
+                bytes += pass.bytes
+                fragments += pass.fragments
+                try? handle.close()
+            }
+            // Items here are HTML fragments parsed, not entries.
+            return (bytes, fragments)
         }
     case "parse-nashra":
         try Measure.phase("nashra") {
