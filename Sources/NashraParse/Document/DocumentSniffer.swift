@@ -55,11 +55,22 @@ enum DocumentSniffer {
 
     /// Valid UTF-8, allowing a sequence cut off at the very end (the rest is in the next chunk).
     static func isValidUTF8Prefix(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+        bytes.withUnsafeBufferPointer { isValidUTF8Prefix($0) }
+    }
+
+    private static func isValidUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let end = bytes.count
+        var i = 0
         while i < end {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            // Markup is ASCII: step over it eight bytes at a time.
+            while i + 8 <= end, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < end else { break }
+            let b = base[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
             switch b {
             case 0xC2...0xDF: length = 2
@@ -69,12 +80,11 @@ enum DocumentSniffer {
             }
             if i + length > end {
                 // Cut off at the end of the sniffed prefix: fine only if what is there is continuation bytes.
-                return bytes[(i + 1)..<end].allSatisfy { $0 & 0xC0 == 0x80 }
+                return (i + 1..<end).allSatisfy { base[$0] & 0xC0 == 0x80 }
             }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
-            if b == 0xE0 && bytes[i + 1] < 0xA0 || b == 0xED && bytes[i + 1] > 0x9F || b == 0xF0 && bytes[i + 1] < 0x90
-                || b == 0xF4 && bytes[i + 1] > 0x8F
-            {
+            for k in 1..<length where base[i + k] & 0xC0 != 0x80 { return false }
+            let second = base[i + 1]
+            if b == 0xE0 && second < 0xA0 || b == 0xED && second > 0x9F || b == 0xF0 && second < 0x90 || b == 0xF4 && second > 0x8F {
                 return false
             }
             i += length

@@ -317,9 +317,9 @@ extension String {
     var trimmed: String {
         let scalars = unicodeScalars
         guard let head = scalars.first, let tail = scalars.last else { return self }
-        if !head.properties.isWhitespace, !tail.properties.isWhitespace { return self }
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if !head.isBlank, !tail.isBlank { return self }
+        guard let first = scalars.firstIndex(where: { !$0.isBlank }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isBlank })!
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
     }
@@ -327,5 +327,13 @@ extension String {
     var nilIfBlank: String? {
         let t = trimmed
         return t.isEmpty ? nil : t
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode White_Space, with ASCII decided without a property lookup.
+    fileprivate var isBlank: Bool {
+        if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return properties.isWhitespace
     }
 }

@@ -25,8 +25,17 @@ public enum MojibakeRepair {
         // Both misreadings leave Latin-1 characters behind: Ø/Ù (C3 98, C3 99)
         // for windows-1252, § ± (C2 A7, C2 B1 …) for windows-1256. Genuine
         // Arabic text has neither lead byte, so it costs one scan.
-        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) else { return nil }
+        guard hasLatin1LeadByte(text) else { return nil }
         return repair(utf8: Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether `text` holds a C2 or C3 byte, scanned as bytes (fields are long: summaries, contents).
+    private static func hasLatin1LeadByte(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte & 0xFE == 0xC2 { return true }
+            return false
+        }
     }
 
     /// Repairs UTF-8 bytes in place of `repair(_:)`, for whole documents.

@@ -9,6 +9,10 @@ enum URLResolver {
         let trimmed = href.trimmed
         guard !trimmed.isEmpty else { return trimmed }
         let encoded = percentEncodeIRI(trimmed)
+        // Most links are plain absolute http(s) URLs that Foundation would return unchanged.
+        if encoded.hasPrefix("https://") || encoded.hasPrefix("http://"), SafeURL.isPlainAbsoluteHTTP(encoded.utf8) {
+            return encoded
+        }
         if let absolute = URL(string: encoded), absolute.scheme != nil {
             return absolute.absoluteString
         }
