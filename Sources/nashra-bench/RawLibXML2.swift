@@ -236,16 +236,15 @@ struct FileChunks: ChunkReader {
 /// least any parser does that sanitizes feed HTML with libxml2's HTML parser,
 /// as Nashra's does.
 enum RawSAXWithHTMLPass {
-    /// What the callbacks share: the HTML text being collected, and what was parsed.
+    /// What the callbacks share: the HTML text being collected.
     final class Collector {
         var collecting = false
         var text: [UInt8] = []
-        var fragments = 0
     }
 
     static let htmlElements: Set<String> = ["description", "encoded", "summary", "content"]
 
-    static func parse(_ chunks: inout some ChunkReader) -> (bytes: Int, fragments: Int) {
+    static func parse(_ chunks: inout some ChunkReader) -> Int {
         let collector = Collector()
         var table = xmlSAXHandler()
         xmlSAXVersion(&table, 2)
@@ -260,10 +259,7 @@ enum RawSAXWithHTMLPass {
             let collector = RawSAXWithHTMLPass.collector(ctx)
             guard collector.collecting else { return }
             collector.collecting = false
-            if !collector.text.isEmpty {
-                RawSAXWithHTMLPass.parseHTML(collector.text)
-                collector.fragments += 1
-            }
+            if !collector.text.isEmpty { RawSAXWithHTMLPass.parseHTML(collector.text) }
         }
         let text: charactersSAXFunc = { ctx, bytes, count in
             let collector = RawSAXWithHTMLPass.collector(ctx)
@@ -274,7 +270,7 @@ enum RawSAXWithHTMLPass {
         table.cdataBlock = text
         table.reference = nil
         table.serror = { _, _ in }
-        guard let context = xmlCreatePushParserCtxt(&table, nil, nil, 0, nil) else { return (0, 0) }
+        guard let context = xmlCreatePushParserCtxt(&table, nil, nil, 0, nil) else { return 0 }
         xmlCtxtUseOptions(context, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue))
         context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
         var total = 0
@@ -287,7 +283,7 @@ enum RawSAXWithHTMLPass {
         xmlParseChunk(context, nil, 0, 1)
         if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
         xmlFreeParserCtxt(context)
-        return (total, collector.fragments)
+        return total
     }
 
     private static func collector(_ ctx: UnsafeMutableRawPointer?) -> Collector {

@@ -144,17 +144,13 @@ func runPhase(_ a: [String]) throws {
     case "parse-raw-html":
         Measure.phase("raw-libxml2-sax2+html") {
             var bytes = 0
-            var fragments = 0
             for file in xmlFiles(a[1], limit: a.count > 2 ? a[2] : nil) {
                 guard let handle = FileHandle(forReadingAtPath: file) else { continue }
                 var chunks = FileChunks(handle: handle)
-                let pass = RawSAXWithHTMLPass.parse(&chunks)
-                bytes += pass.bytes
-                fragments += pass.fragments
+                bytes += RawSAXWithHTMLPass.parse(&chunks)
                 try? handle.close()
             }
-            // Items here are HTML fragments parsed, not entries.
-            return (bytes, fragments)
+            return (bytes, 0)
         }
     case "parse-nashra":
         try Measure.phase("nashra") {
