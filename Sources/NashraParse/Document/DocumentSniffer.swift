@@ -71,6 +71,12 @@ enum DocumentSniffer {
                 i += 1
                 continue
             }
+            // Two-byte sequences (Arabic, accented Latin) are most of the rest.
+            if b >= 0xC2, b <= 0xDF, i + 1 < end {
+                guard base[i + 1] & 0xC0 == 0x80 else { return false }
+                i += 2
+                continue
+            }
             let length: Int
             switch b {
             case 0xC2...0xDF: length = 2
