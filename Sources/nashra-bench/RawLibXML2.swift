@@ -200,10 +200,17 @@ enum RawSAXPass {
         table.endElementNs = { _, _, _, _ in }
         table.characters = { _, _, _ in }
         table.cdataBlock = { _, _, _ in }
+        return pushParse(&table, &chunks, userData: nil)
+    }
+
+    /// Pushes every chunk through a recovering, network-less parser with `table`, and returns the bytes read.
+    /// `userData` becomes the context's `_private`.
+    static func pushParse(_ table: inout xmlSAXHandler, _ chunks: inout some ChunkReader, userData: UnsafeMutableRawPointer?) -> Int {
         table.reference = nil
         table.serror = { _, _ in }
         guard let context = xmlCreatePushParserCtxt(&table, nil, nil, 0, nil) else { return 0 }
         xmlCtxtUseOptions(context, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue))
+        context.pointee._private = userData
         var total = 0
         while let chunk = chunks.next() {
             total += chunk.count
@@ -232,9 +239,9 @@ struct FileChunks: ChunkReader {
 }
 
 /// The plain SAX2 pass plus a plain libxml2 HTML parse (empty callbacks) of
-/// every RSS `description`, `content:encoded`, `summary` and `content` text: the
-/// least any parser does that sanitizes feed HTML with libxml2's HTML parser,
-/// as Nashra's does.
+/// the text of every RSS `description` and `content:encoded` and every Atom
+/// `summary` and `content`: the least any parser does that sanitizes feed
+/// HTML with libxml2's HTML parser, as Nashra's does.
 enum RawSAXWithHTMLPass {
     /// What the callbacks share: the HTML text being collected.
     final class Collector {
@@ -242,17 +249,13 @@ enum RawSAXWithHTMLPass {
         var text: [UInt8] = []
     }
 
-    static let htmlElements: Set<String> = ["description", "encoded", "summary", "content"]
-
     static func parse(_ chunks: inout some ChunkReader) -> Int {
         let collector = Collector()
         var table = xmlSAXHandler()
         xmlSAXVersion(&table, 2)
         table.startElementNs = { ctx, localname, _, uri, _, _, _, _, _ in
             let collector = RawSAXWithHTMLPass.collector(ctx)
-            // RSS's description has no namespace (media:description is plain text).
-            let name = localname.map { String(cString: $0) } ?? ""
-            collector.collecting = RawSAXWithHTMLPass.htmlElements.contains(name) && (name != "description" || uri == nil)
+            collector.collecting = RawSAXWithHTMLPass.holdsHTML(localname, uri)
             collector.text.removeAll(keepingCapacity: true)
         }
         table.endElementNs = { ctx, _, _, _ in
@@ -268,22 +271,20 @@ enum RawSAXWithHTMLPass {
         }
         table.characters = text
         table.cdataBlock = text
-        table.reference = nil
-        table.serror = { _, _ in }
-        guard let context = xmlCreatePushParserCtxt(&table, nil, nil, 0, nil) else { return 0 }
-        xmlCtxtUseOptions(context, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue))
-        context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
-        var total = 0
-        while let chunk = chunks.next() {
-            total += chunk.count
-            chunk.withUnsafeBufferPointer { b in
-                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { _ = xmlParseChunk(context, $0, Int32(b.count), 0) }
-            }
+        return withExtendedLifetime(collector) {
+            RawSAXPass.pushParse(&table, &chunks, userData: Unmanaged.passUnretained(collector).toOpaque())
         }
-        xmlParseChunk(context, nil, 0, 1)
-        if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
-        xmlFreeParserCtxt(context)
-        return total
+    }
+
+    /// RSS's `description` (in no namespace: `media:description` is plain text), `content:encoded`,
+    /// and Atom's `summary` and `content`; compared as C strings, as a plain C loop would.
+    private static func holdsHTML(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Bool {
+        guard let localname else { return false }
+        let name = UnsafeRawPointer(localname).assumingMemoryBound(to: CChar.self)
+        if strcmp(name, "encoded") == 0 { return true }
+        guard let uri else { return strcmp(name, "description") == 0 }
+        let atom = strcmp(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self), "http://www.w3.org/2005/Atom") == 0
+        return atom && (strcmp(name, "summary") == 0 || strcmp(name, "content") == 0)
     }
 
     private static func collector(_ ctx: UnsafeMutableRawPointer?) -> Collector {

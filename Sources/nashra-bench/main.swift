@@ -131,27 +131,9 @@ func runPhase(_ a: [String]) throws {
             return (bytes, count)
         }
     case "parse-raw":
-        Measure.phase("raw-libxml2-sax2") {
-            var bytes = 0
-            for file in xmlFiles(a[1], limit: a.count > 2 ? a[2] : nil) {
-                guard let handle = FileHandle(forReadingAtPath: file) else { continue }
-                var chunks = FileChunks(handle: handle)
-                bytes += RawSAXPass.parse(&chunks)
-                try? handle.close()
-            }
-            return (bytes, 0)
-        }
+        rawParsePhase("raw-libxml2-sax2", a) { RawSAXPass.parse(&$0) }
     case "parse-raw-html":
-        Measure.phase("raw-libxml2-sax2+html") {
-            var bytes = 0
-            for file in xmlFiles(a[1], limit: a.count > 2 ? a[2] : nil) {
-                guard let handle = FileHandle(forReadingAtPath: file) else { continue }
-                var chunks = FileChunks(handle: handle)
-                bytes += RawSAXWithHTMLPass.parse(&chunks)
-                try? handle.close()
-            }
-            return (bytes, 0)
-        }
+        rawParsePhase("raw-libxml2-sax2+html", a) { RawSAXWithHTMLPass.parse(&$0) }
     case "parse-nashra":
         try Measure.phase("nashra") {
             var bytes = 0
@@ -248,6 +230,20 @@ func loadSample(_ file: String) throws -> [Article] {
 struct SampleFull: Error {}
 
 /// The feed at `path`, or the first `limit` feeds of the folder at `path`.
+/// A baseline pass over the feeds `a[1]` names (the first `a[2]` of a folder): bytes read, no items.
+func rawParsePhase(_ name: String, _ a: [String], pass: (inout FileChunks) -> Int) {
+    Measure.phase(name) {
+        var bytes = 0
+        for file in xmlFiles(a[1], limit: a.count > 2 ? a[2] : nil) {
+            guard let handle = FileHandle(forReadingAtPath: file) else { continue }
+            var chunks = FileChunks(handle: handle)
+            bytes += pass(&chunks)
+            try? handle.close()
+        }
+        return (bytes, 0)
+    }
+}
+
 func xmlFiles(_ path: String, limit: String? = nil) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
