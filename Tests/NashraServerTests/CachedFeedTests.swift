@@ -74,6 +74,16 @@ import Testing
         }
     }
 
+    @Test func acceptEncodingIsReadAsRFC9110Says() {
+        let gzip = ["gzip", "GZIP", "x-gzip", "gzip, deflate, br", "deflate, gzip;q=0.5", "*", "br, *;q=0.1", " gzip ; q=1 ", "gzip;Q=0.8"]
+        for field in gzip { #expect(ConditionalResponse.acceptsGzip(field), "\(field)") }
+        let plain = [
+            "", "identity", "br", "deflate, br", "gzip;q=0", "gzip;q=0.000", "*;q=0", "gzip;q=0, *;q=1", "gzipped", "x-gzip;q=0",
+        ]
+        for field in plain { #expect(!ConditionalResponse.acceptsGzip(field), "\(field)") }
+        #expect(!ConditionalResponse.acceptsGzip(nil))
+    }
+
     /// Reads HTTP/1.1 answers off a socket: status and content type, one line each.
     static let readAnswers = """
         import socket, sys, time
