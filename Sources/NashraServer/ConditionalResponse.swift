@@ -82,59 +82,54 @@ struct ConditionalResponse: Sendable {
     }
 
     /// Whether `Accept-Encoding` lets gzip through (`gzip`, `x-gzip` or `*`, with q above 0).
-    /// Read as bytes, without allocating: nearly every request of a real reader carries one.
+    /// Read through the UTF-8 view, without allocating: nearly every request of a real reader carries one.
     static func acceptsGzip(_ field: String?) -> Bool {
-        guard var field else { return false }
-        return field.withUTF8 { bytes in
-            var gzip: Double?
-            var any: Double?
-            var itemStart = bytes.startIndex
-            while itemStart < bytes.endIndex {
-                let itemEnd = bytes[itemStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.endIndex
-                let item = bytes[itemStart..<itemEnd]
-                itemStart = itemEnd + 1
-                let codingEnd = item.firstIndex(of: UInt8(ascii: ";")) ?? item.endIndex
-                let coding = trimmed(item[..<codingEnd])
-                let quality = qValue(item[codingEnd...])
-                if equalsIgnoringCase(coding, "gzip") || equalsIgnoringCase(coding, "x-gzip") {
-                    gzip = quality
-                } else if equalsIgnoringCase(coding, "*") {
-                    any = quality
-                }
+        guard let utf8 = field?.utf8[...] else { return false }
+        var gzip: Double?
+        var any: Double?
+        var rest = utf8
+        while !rest.isEmpty {
+            let itemEnd = rest.firstIndex(of: UInt8(ascii: ",")) ?? rest.endIndex
+            let item = rest[..<itemEnd]
+            rest = itemEnd == rest.endIndex ? rest[itemEnd...] : rest[rest.index(after: itemEnd)...]
+            let codingEnd = item.firstIndex(of: UInt8(ascii: ";")) ?? item.endIndex
+            let coding = trimmed(item[..<codingEnd])
+            let quality = qValue(item[codingEnd...])
+            if equalsIgnoringCase(coding, "gzip") || equalsIgnoringCase(coding, "x-gzip") {
+                gzip = quality
+            } else if equalsIgnoringCase(coding, "*") {
+                any = quality
             }
-            return (gzip ?? any ?? 0) > 0
         }
+        return (gzip ?? any ?? 0) > 0
     }
 
     /// The first `q=` of `;`-separated parameters; 1 without one (or with one that is not a number).
-    private static func qValue(_ parameters: Slice<UnsafeBufferPointer<UInt8>>) -> Double {
+    private static func qValue(_ parameters: Substring.UTF8View) -> Double {
         var rest = parameters
         while let semicolon = rest.firstIndex(of: UInt8(ascii: ";")) {
-            let start = semicolon + 1
+            let start = rest.index(after: semicolon)
             let end = rest[start...].firstIndex(of: UInt8(ascii: ";")) ?? rest.endIndex
             let parameter = trimmed(rest[start..<end])
             rest = rest[end...]
-            guard parameter.count > 2, parameter[parameter.startIndex] | 0x20 == UInt8(ascii: "q"),
-                parameter[parameter.startIndex + 1] == UInt8(ascii: "=")
+            guard parameter.count > 2, parameter.first.map({ $0 | 0x20 }) == UInt8(ascii: "q"),
+                parameter.dropFirst().first == UInt8(ascii: "=")
             else { continue }
-            return Double(String(decoding: parameter.dropFirst(2), as: UTF8.self)) ?? 1
+            return Double(String(Substring(parameter.dropFirst(2)))) ?? 1
         }
         return 1
     }
 
-    private static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+    private static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
         var bytes = bytes
         while let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { bytes.removeFirst() }
         while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes.removeLast() }
         return bytes
     }
 
-    private static func equalsIgnoringCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ lowercase: StaticString) -> Bool {
-        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
-        return zip(bytes, expected).allSatisfy { pair in
-            let byte = pair.0
-            return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == pair.1 : byte == pair.1
+    private static func equalsIgnoringCase(_ bytes: Substring.UTF8View, _ lowercase: String) -> Bool {
+        bytes.elementsEqual(lowercase.utf8) { byte, expected in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == expected : byte == expected
         }
     }
 }

@@ -293,6 +293,7 @@ enum RawSAXWithHTMLPass {
     }
 
     /// One HTML parser context, reset for each fragment (what libxml2's `htmlCtxtReadMemory` is for).
+    // why: a C pointer is not Sendable; the benchmark phase runs on one thread only.
     nonisolated(unsafe) private static let htmlContext: htmlParserCtxtPtr = {
         let ctxt = htmlNewParserCtxt()!
         var sax = xmlSAXHandler()

@@ -229,7 +229,6 @@ func loadSample(_ file: String) throws -> [Article] {
 
 struct SampleFull: Error {}
 
-/// The feed at `path`, or the first `limit` feeds of the folder at `path`.
 /// A baseline pass over the feeds `a[1]` names (the first `a[2]` of a folder): bytes read, no items.
 func rawParsePhase(_ name: String, _ a: [String], pass: (inout FileChunks) -> Int) {
     Measure.phase(name) {
@@ -244,6 +243,7 @@ func rawParsePhase(_ name: String, _ a: [String], pass: (inout FileChunks) -> In
     }
 }
 
+/// The feed at `path`, or the first `limit` feeds of the folder at `path`.
 func xmlFiles(_ path: String, limit: String? = nil) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }

@@ -59,21 +59,17 @@ enum DocumentSniffer {
     }
 
     private static func isValidUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
         let end = bytes.count
         var i = 0
         while i < end {
-            // Markup is ASCII: step over it eight bytes at a time.
-            while i + 8 <= end, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-            guard i < end else { break }
-            let b = base[i]
+            let b = bytes[i]
             if b < 0x80 {
                 i += 1
                 continue
             }
             // Two-byte sequences (Arabic, accented Latin) are most of the rest.
             if b >= 0xC2, b <= 0xDF, i + 1 < end {
-                guard base[i + 1] & 0xC0 == 0x80 else { return false }
+                guard bytes[i + 1] & 0xC0 == 0x80 else { return false }
                 i += 2
                 continue
             }
@@ -86,10 +82,10 @@ enum DocumentSniffer {
             }
             if i + length > end {
                 // Cut off at the end of the sniffed prefix: fine only if what is there is continuation bytes.
-                return (i + 1..<end).allSatisfy { base[$0] & 0xC0 == 0x80 }
+                return bytes[(i + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
             }
-            for k in 1..<length where base[i + k] & 0xC0 != 0x80 { return false }
-            let second = base[i + 1]
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            let second = bytes[i + 1]
             if b == 0xE0 && second < 0xA0 || b == 0xED && second > 0x9F || b == 0xF0 && second < 0x90 || b == 0xF4 && second > 0x8F {
                 return false
             }

@@ -10,8 +10,8 @@ enum URLResolver {
         guard !trimmed.isEmpty else { return trimmed }
         let encoded = percentEncodeIRI(trimmed)
         // Most links are plain absolute http(s) URLs that Foundation would return unchanged.
-        var plain = encoded
-        if encoded.hasPrefix("https://") || encoded.hasPrefix("http://"), plain.withUTF8({ SafeURL.isPlainAbsoluteHTTP($0) }) {
+        var utf8 = encoded
+        if encoded.hasPrefix("https://") || encoded.hasPrefix("http://"), utf8.withUTF8({ SafeURL.isPlainAbsoluteHTTP($0) }) {
             return encoded
         }
         if let absolute = URL(string: encoded), absolute.scheme != nil {
