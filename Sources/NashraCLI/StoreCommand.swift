@@ -40,7 +40,7 @@ struct StoreCommand: AsyncParsableCommand {
             guard let source = try await StoreOptions.open(from) as? any TransferableStore,
                 let target = try await StoreOptions.open(to) as? any TransferableStore
             else { throw CLIError("one of these stores cannot be copied row for row") }
-            for table in ["subscription", "article"] {
+            for table in StoreTables.copyOrder {
                 let present = try await target.rowCount(of: table)
                 if present > 0 { throw CLIError("\(to) is not empty (\(present) rows in \(table)); copy into a new store") }
             }

@@ -39,6 +39,8 @@ public struct FeedServer: Sendable {
     public let cache = DocumentCache()
     public let metrics: ServerMetrics
     let logger: Logger
+    /// Logs and counts requests, whichever part of the server answers them.
+    let requestLog: RequestLog
     /// How feeds are answered: they depend on `Accept` too (a browser gets a page).
     let feedAnswer: ConditionalResponse
     /// How every other document is answered.
@@ -50,6 +52,7 @@ public struct FeedServer: Sendable {
         self.settings = settings
         self.metrics = metrics
         self.logger = logger
+        requestLog = RequestLog(metrics: metrics)
         feedAnswer = ConditionalResponse(maxAge: settings.maxAgeSeconds, vary: "Accept, Accept-Encoding")
         documentAnswer = ConditionalResponse(maxAge: settings.maxAgeSeconds)
     }
@@ -71,7 +74,7 @@ public struct FeedServer: Sendable {
             idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 32 << 10, maxHeaderFieldCount: 100))
         let cached = CachedFeedResponder(
-            cache: cache, conditional: feedAnswer, log: RequestLog(metrics: metrics), logger: logger, serverName: serverName)
+            cache: cache, conditional: feedAnswer, log: requestLog, logger: logger, serverName: serverName)
         return Application(
             router: router(),
             server: HTTPServerBuilder { responder in
@@ -84,7 +87,7 @@ public struct FeedServer: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
-        router.add(middleware: RequestLogMiddleware(log: RequestLog(metrics: metrics)))
+        router.add(middleware: RequestLogMiddleware(log: requestLog))
         // The one route that changes state, before the GET/HEAD-only rule; off unless a token is configured.
         router.post("/admin/refresh") { request, _ in try await self.refresh(request) }
         router.add(middleware: PublicMethodsMiddleware())

@@ -27,8 +27,9 @@ public struct RenderedDocument: Sendable {
         // Last-Modified has whole seconds: so does the validator it is compared with.
         self.lastModified = Date(timeIntervalSince1970: lastModified.timeIntervalSince1970.rounded(.down))
         lastModifiedText = HTTPDate.format(self.lastModified)
-        etag = "\"" + Self.fingerprint(bytes) + "\""
-        gzipETag = "\"" + Self.fingerprint(bytes) + "-gz\""
+        let fingerprint = Self.fingerprint(bytes)
+        etag = "\"" + fingerprint + "\""
+        gzipETag = "\"" + fingerprint + "-gz\""
         if bytes.count >= Self.gzipThreshold {
             var source = body
             gzipped = try? source.compress(with: ZlibAlgorithm.gzip, configuration: .init(compressionLevel: 6))
@@ -36,7 +37,6 @@ public struct RenderedDocument: Sendable {
             gzipped = nil
         }
     }
-
 
     /// `ContentHash` (FNV-1a, 64 bits) of the bytes and their count, in hexadecimal.
     static func fingerprint(_ bytes: [UInt8]) -> String {

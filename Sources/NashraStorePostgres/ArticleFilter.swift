@@ -25,6 +25,12 @@ struct ArticleFilter {
         }
     }
 
+    /// The cursor after a full page (`published` and `id` columns), `nil` after the last one.
+    func nextCursor(after rows: [PostgresRandomAccessRow]) throws -> ArticleCursor? {
+        guard rows.count == limit, let last = rows.last else { return nil }
+        return ArticleCursor(published: try last.value("published"), rowID: try last.value("id"))
+    }
+
     /// `select`, the conditions, then `order` followed by the page size (`… LIMIT`).
     func query(_ select: String, then order: String) -> PostgresQuery {
         var bindings = self.bindings

@@ -151,8 +151,9 @@ extension PostgresStore {
 
     public func relatedLists(_ query: ArticleQuery) async throws -> RelatedListPage {
         try await read { connection in
+            let filter = ArticleFilter(query, table: "a")
             let rows = try await connection.query(
-                ArticleFilter(query, table: "a").query(
+                filter.query(
                     "SELECT a.id, a.key, a.published, l.list FROM article a JOIN relatedList l ON l.articleID = a.id",
                     then: "ORDER BY a.published DESC, a.id DESC LIMIT"), logger: self.logger
             ).rows()
@@ -160,9 +161,7 @@ extension PostgresStore {
             for row in rows {
                 lists.append((try row.value("key"), try StoredText.relatedList(fromJSON: row.value("list"))))
             }
-            let next = try rows.count == query.limit
-                ? rows.last.map { ArticleCursor(published: try $0.value("published"), rowID: try $0.value("id")) } : nil
-            return RelatedListPage(lists: lists, next: next)
+            return RelatedListPage(lists: lists, next: try filter.nextCursor(after: rows))
         }
     }
 }

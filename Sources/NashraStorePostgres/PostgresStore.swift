@@ -121,9 +121,7 @@ public final class PostgresStore: Store {
                         origin: ArticleQuery.Origin(rawValue: try row.value("origin")) ?? .partner,
                         sources: sources[try row.value("id")] ?? [], heldFutureDate: try row.value("heldFutureDate")))
             }
-            let next = try rows.count == query.limit
-                ? rows.last.map { ArticleCursor(published: try $0.value("published"), rowID: try $0.value("id")) } : nil
-            return ArticlePage(articles: articles, next: next)
+            return ArticlePage(articles: articles, next: try filter.nextCursor(after: rows))
         }
     }
 
@@ -326,7 +324,6 @@ public final class PostgresStore: Store {
         }
         return result
     }
-
 
     // MARK: - Transactions
 

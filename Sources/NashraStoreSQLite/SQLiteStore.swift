@@ -447,7 +447,6 @@ public final class SQLiteStore: Store {
         return result
     }
 
-
     // MARK: - Transactions
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {

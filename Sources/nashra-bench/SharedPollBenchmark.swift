@@ -51,7 +51,8 @@ enum SharedPollBenchmark {
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         var engines: [(String, () throws -> String)] = [("SQLite", { dir.appendingPathComponent("s-\(UUID().uuidString).sqlite").path })]
         if let base = ProcessInfo.processInfo.environment["NASHRA_BENCH_POSTGRES_URL"], !base.isEmpty {
-            engines.append(("PostgreSQL", { try freshDatabase(base) }))
+            // A new database for each run.
+            engines.append(("PostgreSQL", { try TestPostgres.createDatabase(on: base, prefix: "nashra_bench_").url }))
         } else {
             print("(PostgreSQL skipped: set NASHRA_BENCH_POSTGRES_URL, e.g. from Scripts/postgres-throwaway.sh start)")
         }
@@ -107,20 +108,6 @@ enum SharedPollBenchmark {
         let parts = line.split(separator: " ")
         guard parts.count == 2, let count = Int(parts[0]), let last = Double(parts[1]) else { throw BenchError("bad stats line: \(line)") }
         return (count, Date(timeIntervalSince1970: last))
-    }
-
-    /// A new database on the server `base` names, for one run.
-    static func freshDatabase(_ base: String) throws -> String {
-        guard var components = URLComponents(string: base) else { throw BenchError("not a URL: \(base)") }
-        let name = "nashra_bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", "-qAt", base, "-c", "CREATE DATABASE \(name)"]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchError("psql could not create a database on \(base)") }
-        components.path = "/\(name)"
-        return components.string!
     }
 
     /// The server phase: the corpus feeds spread over `hosts` loopback addresses, each answer

@@ -12,13 +12,8 @@ public enum TestPostgres {
 
     /// Runs `body` with the URL of a new, empty database on the test server, then drops it.
     public static func withFreshDatabase(_ body: (String) async throws -> Void) async throws {
-        guard let base = url, var components = URLComponents(string: base) else {
-            throw TestPostgresError("NASHRA_TEST_POSTGRES_URL is not set")
-        }
-        let name = "nashra_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try await execute("CREATE DATABASE \(name)", on: base)
-        components.path = "/\(name)"
-        let fresh = components.string!
+        guard let base = url else { throw TestPostgresError("NASHRA_TEST_POSTGRES_URL is not set") }
+        let (name, fresh) = try createDatabase(on: base, prefix: "nashra_t_")
         do {
             try await body(fresh)
         } catch {
@@ -28,8 +23,21 @@ public enum TestPostgres {
         try await execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: base)
     }
 
+    /// Creates a database with a new name on the server `base` names; returns the name and its URL.
+    public static func createDatabase(on base: String, prefix: String) throws -> (name: String, url: String) {
+        guard var components = URLComponents(string: base) else { throw TestPostgresError("not a URL: \(base)") }
+        let name = prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try run("CREATE DATABASE \(name)", on: base)
+        components.path = "/\(name)"
+        return (name, components.string!)
+    }
+
     /// Runs one SQL statement with `psql` against `url`.
     public static func execute(_ sql: String, on url: String) async throws {
+        try run(sql, on: url)
+    }
+
+    private static func run(_ sql: String, on url: String) throws {
         let result = try ExternalTool.run("/usr/bin/env", ["psql", "-v", "ON_ERROR_STOP=1", "-qAt", url, "-c", sql])
         if result.status != 0 { throw TestPostgresError("psql \(sql): \(result.stderr)") }
     }

@@ -244,7 +244,6 @@ extension PollScheduler {
         }
     }
 
-
     /// Gives back the global and per-host slots a started fetch held.
     private mutating func freeSlot(host: String) {
         inFlightCount -= 1
